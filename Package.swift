@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The targets show the architecture, lowest first:
+//   CEpoll, CSQLite      C headers only (epoll/eventfd, the system's libsqlite3)
+//   Sockets              non-blocking POSIX sockets and an epoll event loop
+//   HTTPServer           HTTP/1.1 parsing, responses, routing, the server (knows nothing of surveys)
+//   Storage              SQLite: connections, statements, migrations, backup (knows nothing of HTTP)
+//   Survey               the survey domain: questionnaire, respondents, answers, statistics (plain Swift)
+//   BetaKommAPI          maps HTTP <-> domain <-> storage; builds the application
+//   betakomm             the executable: parses arguments and wires the rest
+let package = Package(
+    name: "BetaKomm",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "betakomm", targets: ["betakomm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "CEpoll"),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "Sockets", dependencies: ["CEpoll"]),
+        .target(name: "HTTPServer", dependencies: ["Sockets"]),
+        .target(name: "Storage", dependencies: ["CSQLite"]),
+        .target(name: "Survey"),
+        .target(name: "BetaKommAPI", dependencies: ["HTTPServer", "Storage", "Survey"]),
+        .executableTarget(
+            name: "betakomm",
+            dependencies: [
+                "BetaKommAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Sockets"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "CSQLite"]),
+        .testTarget(name: "SurveyTests", dependencies: ["Survey", "Storage", "BetaKommAPI"]),
+        .testTarget(name: "BetaKommAPITests", dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "Survey"]),
+    ]
+)

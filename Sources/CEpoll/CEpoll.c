@@ -1,0 +1,1 @@
+// Intentionally empty: SwiftPM needs a source file to build a C target.

@@ -1,0 +1,2 @@
+// Placeholder until the socket layer lands.
+enum SocketsPlaceholder {}

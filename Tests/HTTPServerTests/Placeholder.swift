@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholderHTTPServerTests() { #expect(1 + 1 == 2) }
