@@ -1,0 +1,89 @@
+import Foundation
+
+/// The service's settings after flags, environment and defaults have been combined.
+public struct ServiceConfiguration: Sendable, Equatable {
+    public enum LogLevel: String, Sendable, CaseIterable, Comparable {
+        case debug, info, warning, error
+
+        public static func < (lhs: LogLevel, rhs: LogLevel) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    public enum LogFormat: String, Sendable, CaseIterable {
+        case text, json
+    }
+
+    public var host: String
+    public var port: Int
+    public var databasePath: String
+    public var migrationsDirectory: String
+    public var publicDirectory: String
+    /// Origins allowed by CORS; `["*"]` allows any, empty allows none.
+    public var corsOrigins: [String]
+    public var minimumCellSize: Int
+    /// `nil` means the calendar year at the moment of submission.
+    public var submissionWave: Int?
+    public var logLevel: LogLevel
+    public var logFormat: LogFormat
+
+    /// Combines the three sources, most specific first: a flag beats the environment,
+    /// which beats the default. Unknown environment variables are ignored.
+    public static func resolve(
+        flags: [Setting: String],
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigurationError) -> ServiceConfiguration {
+        func raw(_ setting: Setting) -> String {
+            flags[setting] ?? environment[setting.environmentVariable] ?? setting.defaultValue
+        }
+        func integer(_ setting: Setting, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+            let text = raw(setting)
+            guard let value = Int(text), range.contains(value) else {
+                throw .invalid(setting, value: text, expected: "an integer in \(range.lowerBound)...\(range.upperBound)")
+            }
+            return value
+        }
+        func choice<T: RawRepresentable & CaseIterable>(_ setting: Setting, _ type: T.Type) throws(ConfigurationError) -> T
+        where T.RawValue == String {
+            let text = raw(setting)
+            guard let value = T(rawValue: text.lowercased()) else {
+                throw .invalid(setting, value: text, expected: "one of " + T.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return value
+        }
+
+        let wave = raw(.submissionWave)
+        let submissionWave: Int?
+        if wave.isEmpty {
+            submissionWave = nil
+        } else {
+            submissionWave = try integer(.submissionWave, in: 2011...9999)
+        }
+        return ServiceConfiguration(
+            host: raw(.host),
+            port: try integer(.port, in: 0...65535),
+            databasePath: raw(.database),
+            migrationsDirectory: raw(.migrations),
+            publicDirectory: raw(.publicDirectory),
+            corsOrigins: raw(.corsOrigins).split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty },
+            minimumCellSize: try integer(.minimumCellSize, in: 1...1000),
+            submissionWave: submissionWave,
+            logLevel: try choice(.logLevel, LogLevel.self),
+            logFormat: try choice(.logFormat, LogFormat.self)
+        )
+    }
+}
+
+/// A setting whose value cannot be used, named so the deployer can fix it.
+public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
+    case invalid(Setting, value: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case let .invalid(setting, value, expected):
+            "Invalid value '\(value)' for --\(setting.flag) / \(setting.environmentVariable): expected \(expected)."
+        }
+    }
+}

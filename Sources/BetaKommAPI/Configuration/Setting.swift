@@ -1,0 +1,54 @@
+/// Every value a deployer can set, with its flag, its `BETAKOMM_*` environment variable,
+/// its default and its meaning. The command line, the README's configuration table and
+/// `ServiceConfiguration.resolve` all read this one list, so they cannot disagree.
+public enum Setting: String, CaseIterable, Sendable {
+    case host
+    case port
+    case database = "db"
+    case migrations
+    case publicDirectory = "public"
+    case corsOrigins = "cors-origins"
+    case minimumCellSize = "min-cell-size"
+    case submissionWave = "submission-wave"
+    case logLevel = "log-level"
+    case logFormat = "log-format"
+
+    /// The long command-line flag, without the leading dashes.
+    public var flag: String { rawValue }
+
+    /// The environment variable consulted when the flag is absent.
+    public var environmentVariable: String {
+        "BETAKOMM_" + rawValue.uppercased().replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// The default, as a person would write it on the command line.
+    public var defaultValue: String {
+        switch self {
+        case .host: "127.0.0.1"
+        case .port: "8080"
+        case .database: "./betakomm.sqlite"
+        case .migrations: "./Migrations"
+        case .publicDirectory: "./Public"
+        case .corsOrigins: ""
+        case .minimumCellSize: "3"
+        case .submissionWave: ""
+        case .logLevel: "info"
+        case .logFormat: "text"
+        }
+    }
+
+    public var help: String {
+        switch self {
+        case .host: "Address to listen on (0.0.0.0 for all interfaces)."
+        case .port: "TCP port to listen on (0 picks a free one)."
+        case .database: "SQLite database file; created and migrated on first start."
+        case .migrations: "Folder of numbered SQL migrations applied at start."
+        case .publicDirectory: "Folder of the dashboard's static files, served at /."
+        case .corsOrigins: "Comma-separated origins allowed by CORS ('*' for any; empty for none)."
+        case .minimumCellSize: "Public aggregates over fewer respondents than this are suppressed."
+        case .submissionWave: "Wave recorded for new submissions (default: the current year)."
+        case .logLevel: "Lowest level logged: debug, info, warning or error."
+        case .logFormat: "Access and event log format: text or json."
+        }
+    }
+}
