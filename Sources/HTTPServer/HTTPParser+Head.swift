@@ -104,7 +104,9 @@ extension HTTPParser {
         while index < end, ASCII.isToken(buffer[index]) { index += 1 }
         guard index < end, index > start else { return .failure(.invalidHeader("a field name must be a token followed by a colon")) }
         guard buffer[index] == ASCII.colon else {
-            if buffer[index] == ASCII.space || buffer[index] == ASCII.tab {
+            var next = index
+            while next < end, buffer[next] == ASCII.space || buffer[next] == ASCII.tab { next += 1 }
+            if next > index, next < end, buffer[next] == ASCII.colon {
                 return .failure(.invalidHeader("whitespace between a field name and the colon is not allowed"))
             }
             return .failure(.invalidHeader("a field name must be a token followed by a colon"))
