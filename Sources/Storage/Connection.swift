@@ -1,0 +1,140 @@
+import CSQLite
+import Foundation
+
+/// One SQLite connection (`sqlite3*`) to a database file.
+///
+/// A connection is not thread-safe: it is opened with `SQLITE_OPEN_NOMUTEX` and must be used
+/// by one thread at a time. `DatabasePool` guarantees that; use a `Connection` directly only
+/// from a single thread (tools, tests, migrations before serving).
+public final class Connection {
+    /// The underlying `sqlite3*`; exposed for code that must call the C API directly.
+    public let handle: OpaquePointer
+    /// The database file path this connection was opened on.
+    public let path: String
+
+    private var statementCache: [String: Statement] = [:]
+    private var isClosed = false
+
+    /// Opens (creating if missing) the database file at `path` and applies `configuration`.
+    /// The file's directory must exist: `StorageError.parentDirectoryMissing` otherwise.
+    public init(path: String, configuration: Configuration = Configuration()) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StorageError.parentDirectoryMissing(path: path)
+        }
+        // SQLITE_OPEN_NOMUTEX selects the "multi-thread" threading mode for this connection:
+        // "SQLite can be safely used by multiple threads provided that no single database
+        // connection, nor any object derived from database connection, such as a prepared
+        // statement, is used in two or more threads at the same time"
+        // (https://www.sqlite.org/threadsafe.html). DatabasePool hands each connection to one
+        // thread at a time, so SQLite's per-call connection mutex would only cost time.
+        // SQLITE_OPEN_EXRESCODE makes even sqlite3_open_v2's own failure an extended code.
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        var database: OpaquePointer?
+        let code = sqlite3_open_v2(path, &database, flags, nil)
+        guard code == SQLITE_OK, let database else {
+            let error = DatabaseError.current(database, code: code, sql: nil)
+            sqlite3_close_v2(database)
+            throw error
+        }
+        self.handle = database
+        self.path = path
+        do {
+            try configure(configuration)
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    deinit {
+        close()
+    }
+
+    private func configure(_ configuration: Configuration) throws {
+        // Extended codes tell SQLITE_CONSTRAINT_UNIQUE from SQLITE_CONSTRAINT_FOREIGNKEY and
+        // SQLITE_BUSY_SNAPSHOT from SQLITE_BUSY (https://www.sqlite.org/rescode.html#extrc).
+        sqlite3_extended_result_codes(handle, 1)
+        // Wait up to this long for a lock instead of failing at once with SQLITE_BUSY
+        // (https://www.sqlite.org/c3ref/busy_timeout.html).
+        sqlite3_busy_timeout(handle, configuration.busyTimeoutMilliseconds)
+        // Foreign keys are off by default for backwards compatibility and must be enabled per
+        // connection (https://www.sqlite.org/foreignkeys.html#fk_enable).
+        try execute("PRAGMA foreign_keys = ON")
+        if configuration.writeAheadLog {
+            // WAL: "Readers do not block writers and a writer does not block readers"
+            // (https://www.sqlite.org/wal.html). The mode is persistent in the file.
+            let mode = try scalar(String.self, "PRAGMA journal_mode = WAL")
+            guard mode?.lowercased() == "wal" else {
+                throw DatabaseError(extendedResultCode: SQLITE_ERROR,
+                                    message: "journal_mode stayed \(mode ?? "unknown") instead of wal",
+                                    sql: "PRAGMA journal_mode = WAL")
+            }
+        }
+        // "With synchronous=FULL in WAL mode, an additional sync operation of the WAL file
+        // happens after each transaction commit. The extra WAL sync following each transaction
+        // help ensure that transactions are durable across a power loss."
+        // (https://www.sqlite.org/pragma.html#pragma_synchronous). An answer we acknowledged
+        // must not vanish; NORMAL would only keep the file consistent, not durable.
+        try execute("PRAGMA synchronous = FULL")
+        if configuration.queryOnly {
+            // "prevents data changes on database files" (https://www.sqlite.org/pragma.html#pragma_query_only)
+            try execute("PRAGMA query_only = ON")
+        }
+    }
+
+    /// Finalizes cached statements and closes the connection. `sqlite3_close_v2` defers the
+    /// real close until statements still held by callers are finalized.
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    // MARK: Statements
+
+    /// Prepares a statement owned by the caller (finalized when released).
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement.prepare(sql, database: handle, flags: 0)
+    }
+
+    /// The connection's prepared statement for this SQL text, prepared on first use and kept
+    /// (like GRDB's statement cache). It is reset before being returned; do not hold it
+    /// across another use of the same SQL on this connection.
+    public func cachedStatement(_ sql: String) throws -> Statement {
+        if let statement = statementCache[sql] {
+            statement.reset()
+            return statement
+        }
+        // SQLITE_PREPARE_PERSISTENT: "the prepared statement will be retained for a long time
+        // and probably reused many times" (https://www.sqlite.org/c3ref/c_prepare_normalize.html).
+        let statement = try Statement.prepare(sql, database: handle, flags: UInt32(SQLITE_PREPARE_PERSISTENT))
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// A cached statement unless that one is in the middle of a run (a query issued while
+    /// iterating the same SQL), in which case a fresh one.
+    func statementForUse(_ sql: String) throws -> Statement {
+        if let cached = statementCache[sql], cached.isBusy {
+            return try prepare(sql)
+        }
+        return try cachedStatement(sql)
+    }
+
+    // MARK: State
+
+    /// The rowid of the most recent successful INSERT on this connection.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the most recent INSERT, UPDATE or DELETE (`sqlite3_changes64`).
+    public var changes: Int { Int(sqlite3_changes64(handle)) }
+
+    /// Rows changed since the connection opened (`sqlite3_total_changes64`).
+    public var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
+
+    /// True inside BEGIN … COMMIT/ROLLBACK (`sqlite3_get_autocommit` is 0).
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+}
