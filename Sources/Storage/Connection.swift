@@ -13,6 +13,8 @@ public final class Connection {
     public let path: String
 
     private var statementCache: [String: Statement] = [:]
+    /// The same statements indexed by `CachedSQL.slot`.
+    private var slotStatements: [Statement?] = []
     private var isClosed = false
 
     /// Opens (creating if missing) the database file at `path` and applies `configuration`.
@@ -90,6 +92,7 @@ public final class Connection {
         guard !isClosed else { return }
         isClosed = true
         statementCache.removeAll()
+        slotStatements.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -101,27 +104,59 @@ public final class Connection {
     }
 
     /// The connection's prepared statement for this SQL text, prepared on first use and kept
-    /// (like GRDB's statement cache). It is reset before being returned; do not hold it
-    /// across another use of the same SQL on this connection.
+    /// (like GRDB's statement cache). It is returned ready to run (reset if a previous use
+    /// left it mid-way); reset it when done, and do not hold it across another use of the
+    /// same SQL on this connection.
     public func cachedStatement(_ sql: String) throws -> Statement {
-        if let statement = statementCache[sql] {
+        try Self.readyToRun(statementCache[sql] ?? prepareForCache(sql))
+    }
+
+    /// As `cachedStatement(_: String)`, found by the `CachedSQL`'s slot without hashing.
+    public func cachedStatement(_ sql: CachedSQL) throws -> Statement {
+        try Self.readyToRun(slotStatement(sql))
+    }
+
+    /// A statement to run now for this SQL: the cached one, unless it is in the middle of a
+    /// run (a query issued while iterating the same SQL), then a fresh one.
+    func statementForUse(_ sql: String) throws -> Statement {
+        guard let cached = statementCache[sql] else { return try prepareForCache(sql) }
+        return cached.isBusy ? try prepare(sql) : cached
+    }
+
+    /// As `statementForUse(_: String)`, by slot.
+    func statementForUse(_ sql: CachedSQL) throws -> Statement {
+        let cached = try slotStatement(sql)
+        return cached.isBusy ? try prepare(sql.text) : cached
+    }
+
+    private static func readyToRun(_ statement: Statement) -> Statement {
+        // A statement that ran to completion or failed needs no reset: "sqlite3_step()
+        // began calling sqlite3_reset() automatically in this circumstance"
+        // (https://www.sqlite.org/c3ref/step.html).
+        if statement.isBusy {
             statement.reset()
+        }
+        return statement
+    }
+
+    private func slotStatement(_ sql: CachedSQL) throws -> Statement {
+        if sql.slot < slotStatements.count, let statement = slotStatements[sql.slot] {
             return statement
         }
+        let statement = try statementCache[sql.text] ?? prepareForCache(sql.text)
+        if sql.slot >= slotStatements.count {
+            slotStatements.append(contentsOf: repeatElement(nil, count: sql.slot + 1 - slotStatements.count))
+        }
+        slotStatements[sql.slot] = statement
+        return statement
+    }
+
+    private func prepareForCache(_ sql: String) throws -> Statement {
         // SQLITE_PREPARE_PERSISTENT: "the prepared statement will be retained for a long time
         // and probably reused many times" (https://www.sqlite.org/c3ref/c_prepare_normalize.html).
         let statement = try Statement.prepare(sql, database: handle, flags: UInt32(SQLITE_PREPARE_PERSISTENT))
         statementCache[sql] = statement
         return statement
-    }
-
-    /// A cached statement unless that one is in the middle of a run (a query issued while
-    /// iterating the same SQL), in which case a fresh one.
-    func statementForUse(_ sql: String) throws -> Statement {
-        if let cached = statementCache[sql], cached.isBusy {
-            return try prepare(sql)
-        }
-        return try cachedStatement(sql)
     }
 
     // MARK: State

@@ -28,6 +28,7 @@ public struct Row: Sendable, Equatable {
 
     /// The value at `index` converted to `Value`; throws on a missing column or a value that
     /// does not convert (NULL converts only to an Optional).
+    @inlinable // specialized in the caller: no generic metadata lookups on the hot path
     public func get<Value: DatabaseValueConvertible>(_ type: Value.Type = Value.self, at index: Int) throws -> Value {
         guard values.indices.contains(index) else {
             throw StorageError.columnIndexOutOfRange(index: index, count: values.count, sql: sql)
@@ -36,6 +37,7 @@ public struct Row: Sendable, Equatable {
     }
 
     /// The value of the column named `name` converted to `Value`.
+    @inlinable
     public func get<Value: DatabaseValueConvertible>(_ type: Value.Type = Value.self, named name: String) throws -> Value {
         guard let index = index(of: name) else {
             throw StorageError.columnNotFound(name: name, sql: sql)
@@ -43,14 +45,16 @@ public struct Row: Sendable, Equatable {
         return try convert(values[index], column: columnNames[index])
     }
 
-    private func index(of name: String) -> Int? {
+    @usableFromInline
+    func index(of name: String) -> Int? {
         // Rows are narrow: a scan beats building a dictionary per row.
         if let exact = columnNames.firstIndex(of: name) { return exact }
         let lowered = name.lowercased()
         return columnNames.firstIndex { $0.lowercased() == lowered }
     }
 
-    private func convert<Value: DatabaseValueConvertible>(_ stored: DatabaseValue, column: String) throws -> Value {
+    @inlinable
+    func convert<Value: DatabaseValueConvertible>(_ stored: DatabaseValue, column: String) throws -> Value {
         guard let converted = Value.fromDatabaseValue(stored) else {
             throw StorageError.typeMismatch(column: column, expected: String(describing: Value.self),
                                             found: stored.storageClass, sql: sql)

@@ -2,6 +2,7 @@ import CSQLite
 
 extension Statement {
     /// The value of column `index` (0-based) of the current row.
+    @inlinable
     public func value(at index: Int) -> DatabaseValue {
         let column = Int32(index)
         switch sqlite3_column_type(handle, column) {
@@ -25,6 +26,7 @@ extension Statement {
     /// The value of column `index` (0-based) converted to `Value`; a NULL or a value of
     /// another storage class throws `StorageError.typeMismatch` unless `Value` accepts it
     /// (e.g. an Optional accepts NULL).
+    @inlinable // specialized in the caller: no generic metadata lookups on the hot path
     public func get<Value: DatabaseValueConvertible>(_ type: Value.Type = Value.self, at index: Int) throws -> Value {
         guard index >= 0, index < columnCount else {
             throw StorageError.columnIndexOutOfRange(index: index, count: columnCount, sql: sql)
@@ -38,6 +40,7 @@ extension Statement {
     }
 
     /// The value of the column named `name` converted to `Value` (see `get(_:at:)`).
+    @inlinable
     public func get<Value: DatabaseValueConvertible>(_ type: Value.Type = Value.self, named name: String) throws -> Value {
         guard let index = columnIndex(named: name) else {
             throw StorageError.columnNotFound(name: name, sql: sql)
@@ -46,6 +49,7 @@ extension Statement {
     }
 
     /// The whole current row.
+    @inlinable
     public func row() -> Row {
         let count = columnCount
         var values: [DatabaseValue] = []
@@ -56,7 +60,8 @@ extension Statement {
         return Row(columnNames: columnNames, values: values, sql: sql)
     }
 
-    private func text(at column: Int32) -> String {
+    @inlinable
+    func text(at column: Int32) -> String {
         // Call _text before _bytes (https://www.sqlite.org/c3ref/column_blob.html).
         guard let base = sqlite3_column_text(handle, column) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, column))
