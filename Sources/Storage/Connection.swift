@@ -159,6 +159,21 @@ public final class Connection {
         return statement
     }
 
+    /// Resets every statement of this connection left in the middle of a run. A SELECT that
+    /// was stepped but not reset keeps a read transaction open after COMMIT — "An implicit
+    /// transaction … is committed automatically when the last active statement finishes"
+    /// (https://www.sqlite.org/lang_transaction.html) — so the connection would go on seeing
+    /// an old snapshot and hold back WAL checkpoints.
+    func resetBusyStatements() {
+        var statement = sqlite3_next_stmt(handle, nil)
+        while let current = statement {
+            if sqlite3_stmt_busy(current) != 0 {
+                sqlite3_reset(current)
+            }
+            statement = sqlite3_next_stmt(handle, current)
+        }
+    }
+
     // MARK: State
 
     /// The rowid of the most recent successful INSERT on this connection.

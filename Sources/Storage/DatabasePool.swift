@@ -64,14 +64,21 @@ public final class DatabasePool: @unchecked Sendable {
     public func read<Result>(_ body: (Connection) throws -> Result) throws -> Result {
         let reader = try checkOutReader()
         defer { checkIn(reader) }
-        return try reader.transaction(kind: .deferred, body)
+        return try reader.transaction(kind: .deferred) { connection in
+            // Nothing of this read may stay running when the connection returns to the pool.
+            defer { connection.resetBusyStatements() }
+            return try body(connection)
+        }
     }
 
     /// Runs `body` on the writer connection inside a BEGIN IMMEDIATE transaction: committed
     /// when `body` returns, rolled back when it throws. Writes run one at a time.
     public func write<Result>(_ body: (Connection) throws -> Result) throws -> Result {
         try writeWithoutTransaction { connection in
-            try connection.transaction(kind: .immediate, body)
+            try connection.transaction(kind: .immediate) { connection in
+                defer { connection.resetBusyStatements() }
+                return try body(connection)
+            }
         }
     }
 

@@ -92,3 +92,33 @@ import Testing
         #expect(connection.changes == 2)
     }
 }
+
+@Suite struct CachedSQLTests {
+    static let insert: CachedSQL = "INSERT INTO t (x) VALUES (?)"
+    static let byValue: CachedSQL = "SELECT x FROM t WHERE x = ?"
+
+    @Test func slotAndTextShareOneCachedStatementPerConnection() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let connection = try Connection(path: directory.path("slots.sqlite"))
+        try connection.execute("CREATE TABLE t (x INTEGER)")
+        let bySlot = try connection.cachedStatement(Self.byValue)
+        #expect(try connection.cachedStatement(Self.byValue.text) === bySlot)
+        #expect(try connection.cachedStatement(Self.byValue) === bySlot)
+        let other = try Connection(path: directory.path("slots.sqlite"))
+        #expect(try other.cachedStatement(Self.byValue) !== bySlot)
+    }
+
+    @Test func queriesByCachedSQLBindAndRead() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let connection = try Connection(path: directory.path("queries.sqlite"))
+        try connection.execute("CREATE TABLE t (x INTEGER)")
+        for value in [3, 5, 5] {
+            try connection.execute(Self.insert, [value])
+        }
+        #expect(try connection.query(Self.byValue, [5]).count == 2)
+        #expect(try connection.queryOne(Self.byValue, [4]) == nil)
+        #expect(try connection.scalar(Int.self, Self.byValue, [3]) == 3)
+    }
+}

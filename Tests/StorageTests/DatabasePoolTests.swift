@@ -100,3 +100,25 @@ import Testing
         pool.close()
     }
 }
+
+@Suite struct DatabasePoolStatementTests {
+    @Test func aStatementLeftMidRunDoesNotBreakTheNextRead() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let pool = try DatabasePool(path: directory.path("midrun.sqlite"), configuration: .init(readerCount: 1))
+        try pool.write { connection in
+            try connection.execute("CREATE TABLE t (x INTEGER)")
+            try connection.execute("INSERT INTO t VALUES (1), (2)")
+        }
+        try pool.read { connection in
+            let statement = try connection.cachedStatement("SELECT x FROM t ORDER BY x")
+            #expect(try statement.step())
+            #expect(try statement.get(Int.self, at: 0) == 1)
+        }
+        try pool.write { try $0.execute("INSERT INTO t VALUES (3)") }
+        let values = try pool.read { connection in
+            try connection.query("SELECT x FROM t ORDER BY x").map { try $0.get(Int.self, at: 0) }
+        }
+        #expect(values == [1, 2, 3])
+    }
+}
