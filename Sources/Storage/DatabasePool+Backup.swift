@@ -12,8 +12,13 @@ extension DatabasePool {
     /// The file is written under a temporary name and renamed into place when complete, so
     /// `destinationPath` never holds a partial copy. An existing destination is refused.
     public func backup(to destinationPath: String, pagesPerStep: Int32 = 256) throws {
+        try checkOpen()
         guard !FileManager.default.fileExists(atPath: destinationPath) else {
             throw StorageError.destinationExists(path: destinationPath)
+        }
+        let directory = URL(fileURLWithPath: destinationPath).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: directory) else {
+            throw StorageError.parentDirectoryMissing(path: destinationPath)
         }
         let partialPath = destinationPath + ".partial"
         try? FileManager.default.removeItem(atPath: partialPath)
@@ -37,6 +42,12 @@ extension DatabasePool {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: partialPath)
             throw DatabaseError(extendedResultCode: SQLITE_IOERR, message: "rename to \(destinationPath): \(reason)", sql: nil)
+        }
+        // The copy's pages were synced by SQLite; sync the directory too so that the rename
+        // itself survives a crash (fsync(2): syncing a file does not sync its directory entry).
+        if let directoryHandle = FileHandle(forReadingAtPath: directory) {
+            try? directoryHandle.synchronize()
+            try? directoryHandle.close()
         }
     }
 

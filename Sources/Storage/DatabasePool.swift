@@ -131,6 +131,13 @@ public final class DatabasePool: @unchecked Sendable {
         readers.forEach { $0.close() }
     }
 
+    /// Throws `StorageError.poolClosed` once `close()` has begun.
+    func checkOpen() throws {
+        state.lock()
+        defer { state.unlock() }
+        if isClosed { throw StorageError.poolClosed }
+    }
+
     private func checkOutReader() throws -> Connection {
         state.lock()
         defer { state.unlock() }

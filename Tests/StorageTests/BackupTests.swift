@@ -73,3 +73,16 @@ import Testing
         #expect(try String(contentsOfFile: existing, encoding: .utf8) == "keep me")
     }
 }
+
+@Suite struct BackupRefusalTests {
+    @Test func backupOfAClosedPoolOrIntoAMissingDirectoryIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let pool = try DatabasePool(path: directory.path("live.sqlite"))
+        let nowhere = directory.path("absent/backup.sqlite")
+        #expect(throws: StorageError.parentDirectoryMissing(path: nowhere)) { try pool.backup(to: nowhere) }
+        pool.close()
+        #expect(throws: StorageError.poolClosed) { try pool.backup(to: directory.path("late.sqlite")) }
+        #expect(!FileManager.default.fileExists(atPath: directory.path("late.sqlite")))
+    }
+}
