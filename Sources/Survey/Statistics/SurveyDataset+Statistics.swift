@@ -23,15 +23,27 @@ extension SurveyDataset {
 
     /// How many respondents that answered (and satisfy `population`, when given) satisfy `condition`.
     public func proportion(of condition: Condition, among population: Condition? = nil) throws -> Proportion {
+        try proportions(of: condition, among: population)[0].proportion
+    }
+
+    /// `proportion(of:among:)` per group (one group `all` when ungrouped).
+    public func proportions(of condition: Condition, among population: Condition? = nil,
+                            groupBy grouping: Grouping? = nil) throws -> [(key: String, proportion: Proportion)] {
         try questionnaire.validate(condition)
         if let population { try questionnaire.validate(population) }
-        var n = 0
-        var count = 0
-        for (_, answers) in answered where population?.isSatisfied(by: answers) ?? true {
-            n += 1
-            if condition.isSatisfied(by: answers) { count += 1 }
+        let groups = try groupDefinitions(for: grouping)
+        let indexByKey = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
+        var n = Array(repeating: 0, count: groups.count)
+        var count = Array(repeating: 0, count: groups.count)
+        for (respondent, answers) in answered where population?.isSatisfied(by: answers) ?? true {
+            let satisfied = condition.isSatisfied(by: answers)
+            for key in groupKeys(of: respondent, answers: answers, grouping: grouping) {
+                guard let index = indexByKey[key] else { continue }
+                n[index] += 1
+                if satisfied { count[index] += 1 }
+            }
         }
-        return Proportion(count: count, n: n)
+        return groups.indices.map { (groups[$0].key, Proportion(count: count[$0], n: n[$0])) }
     }
 
     /// Answered versus all units per group of a respondent attribute (response rates).
