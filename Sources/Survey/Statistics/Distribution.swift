@@ -79,6 +79,11 @@ public struct Distribution: Sendable, Hashable {
 public struct Proportion: Sendable, Hashable {
     public let count: Int
     public let n: Int
+
+    public init(count: Int, n: Int) {
+        self.count = count
+        self.n = n
+    }
     public var share: Double { n > 0 ? Double(count) / Double(n) : 0 }
     public var percent: Int { Percent.roundHalfUp(count, of: n) }
 }
