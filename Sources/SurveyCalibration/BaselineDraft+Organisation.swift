@@ -11,8 +11,8 @@ extension BaselineDraft {
             ("unit_leaders", 12), ("other", 8), ("unclear", 19)])
         // Fig. 15: high achievers involve the service desk and politicians more (line 947–948).
         try assignMultiple("publishers", cell: "users", members: users, counts: [
-            ("information_unit", 95), ("service_desk", 60), ("other_employees", 88), ("radmann", 30),
-            ("politicians", 18), ("it_department", 25), ("external", 4),
+            ("service_desk", 60), ("other_employees", 88), ("radmann", 30), ("politicians", 18),
+            ("it_department", 25), ("external", 4), ("information_unit", 95),
         ], weight: { index, option in (option == "service_desk" || option == "politicians") && view.isHigh(index) ? 4 : 1 })
         // 94 % have no staff working only on social media; only the largest cities do (line 552).
         let largest = users.filter { size($0) == .large }.sorted { units[$0].population > units[$1].population }.prefix(9)

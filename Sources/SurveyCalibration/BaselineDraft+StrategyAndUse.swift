@@ -58,8 +58,8 @@ extension BaselineDraft {
                          quotas: [("by_2009", 4), ("in_2010", 13), ("in_2011", 6)])
         // Fig. 5: the chief executive's office takes part "i de aller fleste tilfeller" (line 184).
         try assignMultiple("strategy_participants", cell: "adopted", members: adopted, counts: [
-            ("radmann", 20), ("information_unit", 17), ("unit_leaders", 9), ("other_employees", 12),
-            ("politicians", 6), ("external_consultants", 3), ("other", 2),
+            ("information_unit", 17), ("unit_leaders", 9), ("other_employees", 12), ("politicians", 6),
+            ("external_consultants", 3), ("other", 2), ("radmann", 20),
         ], required: { view.has($0, "strategy_adoption", "political") ? ["politicians"] : [] })
         // Fig. 3: 59 % poorly known, 34 % well known (line 154).
         try assignSingle("strategy_known", cell: "strategy", members: strategy, quotas: [

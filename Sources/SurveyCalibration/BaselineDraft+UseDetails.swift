@@ -9,8 +9,8 @@ extension BaselineDraft {
             large: [("yes", 5), ("no", 0), ("dont_know", 0)], county: [("yes", 4), ("no", 0), ("dont_know", 0)]))
         // Fig. 9: resources first, then awaiting a strategy, then privacy (line 898).
         try assignMultiple("reasons_not_using", cell: "non-users", members: members { !isUser($0) }, counts: [
-            ("lack_resources", 70), ("awaiting_strategy", 48), ("privacy", 35), ("case_handling", 25),
-            ("legislation", 18), ("harassment", 12), ("no_need", 20), ("other", 10),
+            ("awaiting_strategy", 48), ("privacy", 35), ("case_handling", 25), ("legislation", 18),
+            ("harassment", 12), ("no_need", 20), ("other", 10), ("lack_resources", 70),
         ])
 
         let users = members(isUser)

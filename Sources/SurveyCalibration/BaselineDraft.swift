@@ -74,8 +74,9 @@ struct BaselineDraft {
     }
 
     /// Assigns a multiple choice question: each option goes to exactly `count` members.
-    /// `required` options (e.g. the main use) are always selected; members still empty are preferred
-    /// so that everyone ends with at least one option.
+    /// `required` options (e.g. the main use) are always selected. The last option of `counts`
+    /// goes first to members still without any option, so that everyone ends with at least one;
+    /// the others follow their weights undisturbed. Codes are stored in questionnaire order.
     mutating func assignMultiple(_ question: String, cell: String, members: [Int], counts: [(String, Int)],
                                  required: (Int) -> [String] = { _ in [] },
                                  weight: (Int, String) -> Double = { _, _ in 1 }) throws {
@@ -86,12 +87,13 @@ struct BaselineDraft {
                 throw GenerationError.forcedOverQuota(question: question, option: option, cell: cell)
             }
             let free = members.filter { selected[$0]?.contains(option) != true }
+            let isLast = option == counts.last?.0
             let order = weightedOrder(free, weight: { index in
-                (selected[index]?.isEmpty == true ? 1_000 : 1) * weight(index, option)
+                (isLast && selected[index]?.isEmpty == true ? 1_000 : 1) * weight(index, option)
             })
             for index in order.prefix(count - already.count) { selected[index, default: []].insert(option) }
         }
-        let optionOrder = counts.map(\.0)
+        let optionOrder = (try? Questionnaire.report2011.question(question).options.map(\.code)) ?? counts.map(\.0)
         for index in members {
             let codes = optionOrder.filter { selected[index]?.contains($0) == true }
             guard !codes.isEmpty else { throw GenerationError.emptySelection(question: question, respondent: units[index].code) }
