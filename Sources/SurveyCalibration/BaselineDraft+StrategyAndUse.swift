@@ -15,7 +15,9 @@ extension BaselineDraft {
         let view = self
         try assignSingleBySize("has_strategy", cell: "users", members: users, quotas: (
             small: yesNo(8, of: 58), medium: yesNo(14, of: 58), large: yesNo(14, of: 31), county: yesNo(10, of: 12)),
-            weight: { index, option in option == "yes" && named.contains(view.units[index].code) ? 20 : 1 })
+            // Named large kommuner are the report's forerunners; placing them among strategy holders
+            // also leaves room for their official pages in the page quotas below.
+            weight: { index, option in option == "yes" && view.size(index) == .large && named.contains(view.units[index].code) ? 20 : 1 })
         for index in members({ !isUser($0) }) { answers[index]["has_strategy"] = .choice("no") }
 
         // Goal attainment: 91 high (57 %) and 68 low (43 %) of 159 users (line 930/978); strategy
