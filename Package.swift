@@ -7,6 +7,7 @@ import PackageDescription
 //   HTTPServer           HTTP/1.1 parsing, responses, routing, the server (knows nothing of surveys)
 //   Storage              SQLite: connections, statements, migrations, backup (knows nothing of HTTP)
 //   Survey               the survey domain: questionnaire, respondents, answers, statistics (plain Swift)
+//   SurveyCalibration    generates the 2011 baseline answers calibrated to the report, and its migrations
 //   BetaKommAPI          maps HTTP <-> domain <-> storage; builds the application
 //   betakomm             the executable: parses arguments and wires the rest
 let package = Package(
@@ -34,6 +35,7 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["Sockets", "CZlib"]),
         .target(name: "Storage", dependencies: ["CSQLite"]),
         .target(name: "Survey"),
+        .target(name: "SurveyCalibration", dependencies: ["Survey"]),
         .target(name: "BetaKommAPI", dependencies: ["HTTPServer", "Storage", "Survey"]),
         .executableTarget(
             name: "betakomm",
@@ -45,7 +47,7 @@ let package = Package(
         .executableTarget(name: "storage-benchmark", dependencies: ["Storage", "CSQLite"], path: "Benchmarks/StorageBenchmark"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Sockets"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CSQLite"]),
-        .testTarget(name: "SurveyTests", dependencies: ["Survey", "Storage", "BetaKommAPI"]),
+        .testTarget(name: "SurveyTests", dependencies: ["Survey", "SurveyCalibration", "Storage", "BetaKommAPI"]),
         .testTarget(name: "BetaKommAPITests", dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "Survey"]),
     ]
 )
