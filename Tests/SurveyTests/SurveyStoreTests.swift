@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import BetaKommAPI
+import Storage
+import Survey
+
+/// The Store maps the migrated database back to exactly the domain values the generator made,
+/// and the report's numbers come out of the database path too.
+@Suite struct SurveyStoreTests {
+    @Test func reportNumbersReproducedFromTheMigratedDatabase() throws {
+        let database = try MigratedDatabase()
+        let dataset = try database.pool.read { try SurveyStore.loadDataset($0, selection: .wave(2011)) }
+        let result = try ReportFidelity.check(dataset, label: "SQLite (Migrations/ + SurveyStore)")
+        #expect(result.total >= 100)
+    }
+
+    @Test func loadsWhatWasGenerated() throws {
+        let database = try MigratedDatabase()
+        let (questionnaire, respondents, wave2011, current, wave2026) = try database.pool.read { db in
+            (try SurveyStore.loadQuestionnaire(db), try SurveyStore.loadRespondents(db),
+             try SurveyStore.loadAnswerSets(db, selection: .wave(2011)), try SurveyStore.loadAnswerSets(db, selection: .current),
+             try SurveyStore.loadAnswerSets(db, selection: .wave(2026)))
+        }
+        #expect(questionnaire.questions == Questionnaire.report2011.questions)
+        #expect(respondents == BaselineFixture.respondents.sorted { $0.code < $1.code })
+        #expect(wave2011 == BaselineFixture.answerSets)
+        #expect(current == BaselineFixture.answerSets)
+        #expect(wave2026.isEmpty)
+    }
+
+    @Test func currentTakesEachRespondentsLatestVersionAndWaveKeepsTheBaseline() throws {
+        let database = try MigratedDatabase()
+        let baseline = try #require(BaselineFixture.answerSets.first { $0.respondentCode == "1151" })
+        var updated = baseline.answers
+        updated["facebook_fans"] = .number(180)
+        let json = try CanonicalJSON.string(updated)
+        try database.pool.write { db in
+            try db.execute("""
+                INSERT INTO answer_sets (respondent_code, version, wave, answers, source, created_at)
+                VALUES ('1151', 2, 2026, ?, 'submission', '2026-11-29T12:00:00Z')
+                """, [json])
+            // A unit that did not answer in 2011 answers now.
+            try db.execute("""
+                INSERT INTO answer_sets (respondent_code, version, wave, answers, source, created_at)
+                VALUES ('03', 1, 2026, '{"has_strategy":"no"}', 'submission', '2026-11-29T12:00:00Z')
+                """)
+        }
+        let (current, wave2011, history, dataset) = try database.pool.read { db in
+            (try SurveyStore.loadAnswerSets(db, selection: .current), try SurveyStore.loadAnswerSets(db, selection: .wave(2011)),
+             try SurveyStore.loadHistory(db, respondentCode: "1151"), try SurveyStore.loadDataset(db, selection: .current))
+        }
+        #expect(current.count == 275)
+        #expect(current.first { $0.respondentCode == "1151" }?.answers["facebook_fans"] == .number(180))
+        #expect(wave2011 == BaselineFixture.answerSets)
+        #expect(history.map(\.version) == [1, 2])
+        #expect(history.map(\.source) == [.baseline2011, .submission])
+        #expect(try dataset.distribution(of: "has_strategy").group("all")?.baseN == 275)
+    }
+
+    @Test func answerSetsAreVersionedNotOverwritten() throws {
+        let database = try MigratedDatabase()
+        #expect(throws: DatabaseError.self) {
+            try database.pool.write { db in
+                try db.execute("""
+                    INSERT INTO answer_sets (respondent_code, version, wave, answers, source, created_at)
+                    VALUES ('1601', 1, 2026, '{}', 'submission', '2026-11-29T12:00:00Z')
+                    """)
+            }
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.pool.write { db in
+                try db.execute("""
+                    INSERT INTO answer_sets (respondent_code, version, wave, answers, source, created_at)
+                    VALUES ('9999', 1, 2026, '{}', 'submission', '2026-11-29T12:00:00Z')
+                    """)
+            }
+        }
+    }
+
+    @Test func corruptRowsAreNamed() throws {
+        let database = try MigratedDatabase()
+        try database.pool.write { db in
+            try db.execute("UPDATE answer_sets SET answers = '[1,2]' WHERE respondent_code = '1601'")
+        }
+        #expect(throws: StoreError.invalidRow(table: "answer_sets", key: "1601 v1", reason: "answers are not a JSON object of answers")) {
+            try database.pool.read { try SurveyStore.loadAnswerSets($0, selection: .wave(2011)) }
+        }
+    }
+}
