@@ -12,9 +12,13 @@ public final class Connection {
     /// The database file path this connection was opened on.
     public let path: String
 
-    private var statementCache: [String: Statement] = [:]
+    // The two caches are touched on every query. Their accesses never overlap (no access
+    // calls out while another is open, and a connection is confined to one thread), so the
+    // runtime's dynamic exclusivity check on each class-property access buys nothing here;
+    // storage-benchmark measured it at ~25 ns of a ~550 ns read.
+    @exclusivity(unchecked) private var statementCache: [String: Statement] = [:]
     /// The same statements indexed by `CachedSQL.slot`.
-    private var slotStatements: [Statement?] = []
+    @exclusivity(unchecked) private var slotStatements: [Statement?] = []
     private var isClosed = false
 
     /// Opens (creating if missing) the database file at `path` and applies `configuration`.
