@@ -31,7 +31,7 @@ public final class Connection {
         }
         // SQLITE_OPEN_NOMUTEX selects the "multi-thread" threading mode for this connection:
         // "SQLite can be safely used by multiple threads provided that no single database
-        // connection, nor any object derived from database connection, such as a prepared
+        // connection nor any object derived from database connection, such as a prepared
         // statement, is used in two or more threads at the same time"
         // (https://www.sqlite.org/threadsafe.html). DatabasePool hands each connection to one
         // thread at a time, so SQLite's per-call connection mutex would only cost time.
