@@ -108,9 +108,8 @@ public final class Connection {
     }
 
     /// The connection's prepared statement for this SQL text, prepared on first use and kept
-    /// (like GRDB's statement cache). It is returned ready to run (reset if a previous use
-    /// left it mid-way); reset it when done, and do not hold it across another use of the
-    /// same SQL on this connection.
+    /// (like GRDB's statement cache). It is returned reset, ready to bind and run; reset it
+    /// when done, and do not hold it across another use of the same SQL on this connection.
     public func cachedStatement(_ sql: String) throws -> Statement {
         try Self.readyToRun(statementCache[sql] ?? prepareForCache(sql))
     }
@@ -124,22 +123,21 @@ public final class Connection {
     /// run (a query issued while iterating the same SQL), then a fresh one.
     func statementForUse(_ sql: String) throws -> Statement {
         guard let cached = statementCache[sql] else { return try prepareForCache(sql) }
-        return cached.isBusy ? try prepare(sql) : cached
+        return cached.isBusy ? try prepare(sql) : Self.readyToRun(cached)
     }
 
     /// As `statementForUse(_: String)`, by slot.
     func statementForUse(_ sql: CachedSQL) throws -> Statement {
         let cached = try slotStatement(sql)
-        return cached.isBusy ? try prepare(sql.text) : cached
+        return cached.isBusy ? try prepare(sql.text) : Self.readyToRun(cached)
     }
 
     private static func readyToRun(_ statement: Statement) -> Statement {
-        // A statement that ran to completion or failed needs no reset: "sqlite3_step()
-        // began calling sqlite3_reset() automatically in this circumstance"
-        // (https://www.sqlite.org/c3ref/step.html).
-        if statement.isBusy {
-            statement.reset()
-        }
+        // Always reset: binding to a statement "for which sqlite3_step() has been called more
+        // recently than sqlite3_reset()" fails with SQLITE_MISUSE
+        // (https://www.sqlite.org/c3ref/bind_blob.html), and a caller may have left it
+        // mid-run or run it to completion without a reset.
+        statement.reset()
         return statement
     }
 
