@@ -69,7 +69,7 @@ public final class Connection {
         // connection (https://www.sqlite.org/foreignkeys.html#fk_enable).
         try execute("PRAGMA foreign_keys = ON")
         if configuration.writeAheadLog {
-            // WAL: "Readers do not block writers and a writer does not block readers"
+            // WAL: "readers do not block writers and a writer does not block readers"
             // (https://www.sqlite.org/wal.html). The mode is persistent in the file.
             let mode = try scalar(String.self, "PRAGMA journal_mode = WAL")
             guard mode?.lowercased() == "wal" else {
