@@ -76,6 +76,7 @@ public final class DatabasePool: @unchecked Sendable {
     public func write<Result>(_ body: (Connection) throws -> Result) throws -> Result {
         try writeWithoutTransaction { connection in
             try connection.transaction(kind: .immediate) { connection in
+                // Before COMMIT: a statement still running would make it fail.
                 defer { connection.resetBusyStatements() }
                 return try body(connection)
             }
@@ -102,6 +103,7 @@ public final class DatabasePool: @unchecked Sendable {
         writerThread = pthread_self()
         state.unlock()
         defer {
+            writer.resetBusyStatements()
             state.lock()
             writerThread = nil
             state.unlock()
