@@ -127,6 +127,24 @@ struct ConnectionLifecycleTests {
         .selective(threads: 2, offload: { $0.path == "/slow" }),
     ]
 
+    @Test("SIGTERM shuts the server down gracefully once signal handlers are installed")
+    func signalShutdown() throws {
+        let server = Server(configuration: testConfiguration(), router: exampleRouter())
+        let port = try server.start()
+        server.installSignalHandlers(timeout: 1)
+        let client = try TestClient(port: port)
+        try client.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().status == 200)
+        kill(getpid(), SIGTERM)
+        let stopped = DispatchSemaphore(value: 0)
+        Thread {
+            server.waitUntilStopped()
+            stopped.signal()
+        }.start()
+        #expect(stopped.wait(timeout: .now() + 5) == .success)
+        #expect(client.isClosedByServer())
+    }
+
     @Test("a slow handler on the worker pool does not stall other connections", arguments: 0..<offloadingModes.count)
     func slowHandlerDoesNotStall(mode: Int) throws {
         var router = exampleRouter()
