@@ -106,18 +106,18 @@ struct ConnectionLifecycleTests {
         let busy = try TestClient(port: port)
         try busy.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")
         usleep(50_000)
-        let stopped = Mutex(false)
+        let stopped = DispatchSemaphore(value: 0)
         let thread = Thread {
             server.shutdown(timeout: 5)
-            stopped.withLock { $0 = true }
+            stopped.signal()
         }
         thread.start()
         let response = try busy.readResponse()
         #expect(response.text == "done")
         #expect(response.header("Connection") == "close")
         #expect(idle.isClosedByServer())
+        #expect(stopped.wait(timeout: .now() + 5) == .success)
         server.waitUntilStopped()
-        #expect(stopped.withLock { $0 })
         #expect(server.metrics.openConnections == 0)
         #expect((try? TestClient(port: port)) == nil)
     }
