@@ -70,8 +70,8 @@ extension DatabasePool {
                 // Pause so the writer and readers get the cores between steps.
                 usleep(1_000)
             case SQLITE_BUSY, SQLITE_LOCKED:
-                // "the call might be retried at a later time"
-                // (https://www.sqlite.org/c3ref/backup_finish.html), for up to the busy timeout.
+                // "the call to sqlite3_backup_step() can be retried later"
+                // (https://www.sqlite.org/c3ref/backup_finish.html); for up to the busy timeout.
                 busyMilliseconds += 1
                 usleep(1_000)
             default:

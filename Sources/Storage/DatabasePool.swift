@@ -76,6 +76,8 @@ public final class DatabasePool: @unchecked Sendable {
     public func write<Result>(_ body: (Connection) throws -> Result) throws -> Result {
         try writeWithoutTransaction { connection in
             try connection.transaction(kind: .immediate) { connection in
+                // Before COMMIT: a write statement still running would make COMMIT fail
+                // (SQLITE_BUSY), a read one would keep its snapshot open after it.
                 defer { connection.resetBusyStatements() }
                 return try body(connection)
             }
@@ -102,6 +104,7 @@ public final class DatabasePool: @unchecked Sendable {
         writerThread = pthread_self()
         state.unlock()
         defer {
+            writer.resetBusyStatements()
             state.lock()
             writerThread = nil
             state.unlock()

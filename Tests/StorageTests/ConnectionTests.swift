@@ -122,3 +122,21 @@ import Testing
         #expect(try connection.scalar(Int.self, Self.byValue, [3]) == 3)
     }
 }
+
+@Suite struct StatementReuseTests {
+    @Test func aCachedStatementRunToCompletionWithoutResetCanBeBoundAgain() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let connection = try Connection(path: directory.path("reuse.sqlite"))
+        let sql = "SELECT ? + 1"
+        let statement = try connection.cachedStatement(sql)
+        try statement.bind(1, at: 1)
+        #expect(try statement.step())
+        #expect(try !statement.step()) // done, and not reset
+        #expect(try connection.scalar(Int.self, sql, [41]) == 42)
+        let again = try connection.cachedStatement(sql)
+        try again.bind(9, at: 1)
+        #expect(try again.step())
+        #expect(try again.get(Int.self, at: 0) == 10)
+    }
+}

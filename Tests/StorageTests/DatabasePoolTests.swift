@@ -122,3 +122,40 @@ import Testing
         #expect(values == [1, 2, 3])
     }
 }
+
+@Suite struct DatabasePoolContentionTests {
+    /// Two pools on one file stand for two processes (the server and `betakomm import`):
+    /// their writers meet at SQLite's write lock, where BEGIN IMMEDIATE and the busy timeout
+    /// make the second wait instead of failing with SQLITE_BUSY.
+    @Test func twoPoolsWritingTheSameFileWaitForEachOther() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("shared.sqlite")
+        let first = try DatabasePool(path: path, configuration: .init(readerCount: 1))
+        let second = try DatabasePool(path: path, configuration: .init(readerCount: 1))
+        try first.write { try $0.execute("CREATE TABLE counter (n INTEGER NOT NULL)") }
+        try first.write { try $0.execute("INSERT INTO counter VALUES (0)") }
+        let errors = Mutex<[String]>([])
+        let group = DispatchGroup()
+        for pool in [first, second] {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                for _ in 0..<40 {
+                    do {
+                        try pool.write { connection in
+                            // Read then write in one transaction: lost updates would show.
+                            let n = try connection.scalar(Int.self, "SELECT n FROM counter") ?? 0
+                            try connection.execute("UPDATE counter SET n = ?", [n + 1])
+                        }
+                    } catch {
+                        errors.withLock { $0.append("\(error)") }
+                    }
+                }
+            }
+        }
+        group.wait()
+        #expect(errors.withLock { $0 }.isEmpty, "\(errors.withLock { $0.prefix(3) })")
+        #expect(try second.read { try $0.scalar(Int.self, "SELECT n FROM counter") } == 80)
+    }
+}

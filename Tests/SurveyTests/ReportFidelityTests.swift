@@ -57,12 +57,10 @@ enum ReportFidelity {
         #expect(result.total >= 100)
     }
 
-    static let reportText = "/work/shared/seed/000_dda2dfb25c486fed.txt"
-
-    /// Guards the table against typos in `line`/`value`; needs the report text, present on the team's machines.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: reportText)))
-    func everyNumberCitesALineThatContainsItsValue() throws {
-        let report = try String(contentsOfFile: Self.reportText, encoding: .utf8).components(separatedBy: "\n")
+    /// Guards the table against typos in `line`/`value`: each cited line of the report shows the number.
+    @Test func everyNumberCitesALineThatContainsItsValue() throws {
+        let reportText = RepositoryFiles.root.appendingPathComponent("Data/report-2011.txt")
+        let report = try String(contentsOf: reportText, encoding: .utf8).components(separatedBy: "\n")
         for number in try ReportFidelity.numbers() {
             #expect(number.line <= report.count)
             guard number.line <= report.count else { continue }
