@@ -26,6 +26,14 @@ extension Server {
                 _ = write(shutdownSignalFD, &byte, 1)
             }
         }
+        // A parent may have started us with these signals blocked (the mask is inherited across
+        // exec; seen when the test runner spawns the executable): unblock them in this thread,
+        // which stays alive waiting for the server, so they are delivered.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGTERM)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         let readFD = fds[0]
         let watcher = Thread { [self] in
             var byte: UInt8 = 0
