@@ -29,7 +29,7 @@ def millis(text: str) -> float:
 
 def parse_wrk(text: str) -> dict:
     """requests/s, p50/p99 in ms, and the error count from one `wrk --latency` output."""
-    result = {"errors": 0}
+    result = {"socket_errors": 0, "non_2xx": 0}
     for line in text.splitlines():
         line = line.strip()
         if line.startswith("Requests/sec:"):
@@ -38,9 +38,9 @@ def parse_wrk(text: str) -> dict:
             percent, value = line.split()
             result["p" + percent.rstrip("%")] = millis(value)
         elif line.startswith("Socket errors:"):
-            result["errors"] += sum(int(n) for n in re.findall(r"\d+", line))
+            result["socket_errors"] += sum(int(n) for n in re.findall(r"\d+", line))
         elif line.startswith("Non-2xx or 3xx responses:"):
-            result["errors"] += int(line.split(":")[1])
+            result["non_2xx"] += int(line.split(":")[1])
     if not {"rps", "p50", "p99"} <= result.keys():
         raise ValueError("incomplete wrk output")
     return result
@@ -77,7 +77,8 @@ def load_results(raw: Path) -> dict:
                 "rps_max": max(r["rps"] for r in runs),
                 "p50": statistics.median(r["p50"] for r in runs),
                 "p99": statistics.median(r["p99"] for r in runs),
-                "errors": sum(r["errors"] for r in runs),
+                "socket_errors": sum(r["socket_errors"] for r in runs),
+                "non_2xx": sum(r["non_2xx"] for r in runs),
                 "rss": max(r["rss"] for r in runs),
             }
             for target, runs in per_target.items()
@@ -111,16 +112,21 @@ def render(raw: Path) -> str:
         f"machine. Each cell is the median of {machine.get('rounds', '?')} interleaved rounds of "
         f"{machine.get('duration', '?')} s; body: the same 1.5 KB JSON file (`Benchmarks/fixed.json`).",
         "",
-        "| scenario | server | req/s (median) | req/s range | p50 ms | p99 ms | errors | peak RSS MiB |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| scenario | server | req/s (median) | req/s range | p50 ms | p99 ms | socket errors | non-2xx | peak RSS MiB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for scenario, per_target in results.items():
         for target, f in per_target.items():
             lines.append(
                 f"| {scenario} | {LABELS.get(target, target)} | {f['rps']:,.0f} | "
                 f"{f['rps_min']:,.0f}–{f['rps_max']:,.0f} | {f['p50']:.3f} | {f['p99']:.3f} | "
-                f"{f['errors']} | {f['rss']:.1f} |"
+                f"{f['socket_errors']} | {f['non_2xx']} | {f['rss']:.1f} |"
             )
+    hwm_file = raw / "hwm.txt"
+    if hwm_file.exists():
+        peaks = [line.split() for line in hwm_file.read_text().splitlines() if len(line.split()) == 2]
+        lines += ["", "VmHWM (peak resident memory of the main process over the whole load run): " + ", ".join(
+            f"{LABELS.get(target, target)} {int(kib) / 1024:.1f} MiB" for target, kib in peaks) + "."]
     lines += ["", "Ratios (BetaKomm ÷ other): throughput above 1 and p99 below 1 favour BetaKomm.", "",
               "| scenario | req/s vs Hummingbird | p99 vs Hummingbird | req/s vs nginx | p99 vs nginx |",
               "|---|---:|---:|---:|---:|"]

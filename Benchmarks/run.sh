@@ -5,6 +5,7 @@
 #   ROUNDS=2 DURATION=3 bash Benchmarks/run.sh
 #   SKIP_IDLE=1 bash Benchmarks/run.sh      # throughput/latency only
 #   SKIP_LOAD=1 bash Benchmarks/run.sh      # idle-connection test only
+#   ONLY="hummingbird nginx" bash Benchmarks/run.sh   # a subset of the targets
 #
 # Needs: wrk, nginx (apt-get install -y wrk nginx-light), curl, python3, swift. Installs wrk/nginx-light
 # with apt-get when missing. Only ever talks to 127.0.0.1; every load run is bounded by DURATION.
@@ -20,6 +21,8 @@ DURATION=${DURATION:-5}             # seconds per wrk run
 WARMUP=${WARMUP:-1}                 # seconds of unrecorded load per target before each scenario
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
 IDLE_TARGETS=${IDLE_TARGETS:-"betakomm hummingbird"}
+LOAD_TARGETS="betakomm hummingbird nginx"
+ONLY=${ONLY:-}                      # restricts every target list to these names when set
 FIXED_JSON=$BENCH/fixed.json
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RAW=$BENCH/results/raw/$STAMP      # gitignored: every wrk output, RSS samples, idle-test JSON
@@ -45,6 +48,9 @@ SCENARIOS=(
   "keepalive-c256|/fixed|256|2||betakomm hummingbird nginx"
   "close-c16|/fixed|16|2|Connection: close|betakomm hummingbird nginx"
 )
+
+wanted() { [ -z "$ONLY" ] || [[ " $ONLY " == *" $1 "* ]]; }
+only_wanted() { local t out=(); for t in $1; do wanted "$t" && out+=("$t"); done; echo "${out[*]:-}"; }
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -187,7 +193,8 @@ run_scenario() {  # run_scenario "name|path|connections|threads|header|targets"
   IFS='|' read -r name path connections threads header targets <<<"$1"
   mkdir -p "$RAW/$name" "$RAW/warmup"
   echo "$name" >>"$RAW/scenarios.txt"
-  read -r -a order <<<"$targets"
+  read -r -a order <<<"$(only_wanted "$targets")"
+  [ ${#order[@]} -gt 0 ] || return 0
   log "scenario $name: $path -c$connections -t$threads ${header:+-H '$header' }x $ROUNDS rounds of ${DURATION}s"
   for target in "${order[@]}"; do
     run_wrk warmup "$target" "$name" "$path" "$connections" "$threads" "$header" "$WARMUP"
@@ -203,14 +210,13 @@ run_scenario() {  # run_scenario "name|path|connections|threads|header|targets"
 }
 
 run_load() {
-  local target
-  for target in betakomm hummingbird nginx; do
-    start_"$target" "$(port_of "$target")"
-  done
-  for target in betakomm hummingbird nginx; do wait_ready "$target" "$(port_of "$target")"; done
+  local target targets
+  targets=$(only_wanted "$LOAD_TARGETS")
+  for target in $targets; do start_"$target" "$(port_of "$target")"; done
+  for target in $targets; do wait_ready "$target" "$(port_of "$target")"; done
   local scenario
   for scenario in "${SCENARIOS[@]}"; do run_scenario "$scenario"; done
-  for target in betakomm hummingbird nginx; do
+  for target in $targets; do
     # shellcheck disable=SC2046
     echo "$target $(awk '/^VmHWM:/ {print $2}' /proc/$(pids_"$target" "$(port_of "$target")" | cut -d' ' -f1)/status)" \
       >>"$RAW/hwm.txt"
@@ -238,8 +244,10 @@ run_idle() {  # run_idle TARGET: IDLE_CONNECTIONS parked connections, then /heal
 # ---- main -----------------------------------------------------------------------------------------
 main() {
   ensure_tools
-  build_betakomm
-  build_reference
+  local needed
+  needed=" $(only_wanted "$LOAD_TARGETS $IDLE_TARGETS") "
+  [[ $needed != *" betakomm "* ]] || build_betakomm
+  [[ $needed != *" hummingbird "* ]] || build_reference
   {
     echo "date_utc=$STAMP"
     echo "nproc=$(nproc)"
@@ -256,7 +264,7 @@ main() {
   [ "${SKIP_LOAD:-0}" = 1 ] || run_load
   if [ "${SKIP_IDLE:-0}" != 1 ]; then
     local target
-    for target in $IDLE_TARGETS; do run_idle "$target"; done
+    for target in $(only_wanted "$IDLE_TARGETS"); do run_idle "$target"; done
   fi
   mkdir -p "$(dirname "$REPORT")"
   python3 "$BENCH/report.py" "$RAW" --markdown "$REPORT"
