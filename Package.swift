@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The targets show the architecture, lowest first:
-//   CEpoll, CSQLite      C headers only (epoll/eventfd, the system's libsqlite3)
+//   CEpoll, CSQLite, CZlib  C headers only (epoll/eventfd, the system's libsqlite3 and zlib)
 //   Sockets              non-blocking POSIX sockets and an epoll event loop
 //   HTTPServer           HTTP/1.1 parsing, responses, routing, the server (knows nothing of surveys)
 //   Storage              SQLite: connections, statements, migrations, backup (knows nothing of HTTP)
@@ -25,8 +25,13 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "Sockets", dependencies: ["CEpoll"]),
-        .target(name: "HTTPServer", dependencies: ["Sockets"]),
+        .target(name: "HTTPServer", dependencies: ["Sockets", "CZlib"]),
         .target(name: "Storage", dependencies: ["CSQLite"]),
         .target(name: "Survey"),
         .target(name: "BetaKommAPI", dependencies: ["HTTPServer", "Storage", "Survey"]),

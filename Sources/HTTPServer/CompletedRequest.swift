@@ -1,0 +1,17 @@
+/// What the server reports after each response, for access logs and metrics.
+public struct CompletedRequest: Sendable {
+    /// The request as parsed (before middleware changed its copy), or `nil` when the bytes never
+    /// formed a request (a parse error or a header timeout).
+    public var request: Request?
+    /// The response as sent (after middleware and compression); its body is dropped to save a copy.
+    public var status: HTTPStatus
+    public var responseHeaders: HTTPHeaders
+    /// Request bytes read: head and body as framed on the wire.
+    public var bytesIn: Int
+    /// Response bytes written: head and body.
+    public var bytesOut: Int
+    /// Seconds from the complete request to the serialized response.
+    public var duration: Double
+    /// The peer as `host:port`.
+    public var remoteAddress: String
+}

@@ -1,0 +1,167 @@
+import Sockets
+
+extension HTTPConnection {
+    /// Serializes the response for `request` behind any earlier ones and reports it.
+    func finish(_ request: Request, response: Response, bytesIn: Int, started: UInt64) {
+        let server = context.server
+        let keepAlive = request.keepAlive && !server.draining && !peerClosed
+        let bytesOut = appendResponse(
+            response, omitBody: request.method == .head, keepAlive: keepAlive,
+            announceKeepAlive: keepAlive && request.version == .http1_0
+        )
+        if !keepAlive { closeAfterWrite = true }
+        setDeadline(.idle)
+        report(request, response, bytesIn: bytesIn, bytesOut: bytesOut, started: started)
+    }
+
+    /// Answers a request that could not be parsed (or arrived too slowly) and closes: after a
+    /// framing error the rest of the stream cannot be trusted (RFC 9112 §6.3).
+    func reject(_ error: any HTTPResponseError) {
+        pendingHead = nil
+        let response = error.makeResponse()
+        let bytesOut = appendResponse(response, omitBody: false, keepAlive: false, announceKeepAlive: false)
+        closeAfterWrite = true
+        report(nil, response, bytesIn: 0, bytesOut: bytesOut, started: MonotonicTime.now())
+        flush()
+    }
+
+    private func appendResponse(_ response: Response, omitBody: Bool, keepAlive: Bool, announceKeepAlive: Bool) -> Int {
+        let date = context.dateCache.current()
+        if output.isEmpty {
+            return ResponseSerializer.serialize(response, omitBody: omitBody, keepAlive: keepAlive, announceKeepAlive: announceKeepAlive, date: date, into: &context.writeScratch)
+        }
+        return ResponseSerializer.serialize(response, omitBody: omitBody, keepAlive: keepAlive, announceKeepAlive: announceKeepAlive, date: date, into: &output)
+    }
+
+    private func report(_ request: Request?, _ response: Response, bytesIn: Int, bytesOut: Int, started: UInt64) {
+        let server = context.server
+        server.metrics.requestServed()
+        guard let hook = server.onRequestCompleted else { return }
+        let elapsed = Double(MonotonicTime.now() &- started) / 1_000_000_000
+        hook(CompletedRequest(
+            request: request, status: response.status, responseHeaders: response.headers,
+            bytesIn: bytesIn, bytesOut: bytesOut, duration: elapsed, remoteAddress: remoteAddress
+        ))
+    }
+
+    /// Sends pending bytes: first the connection's own backlog, then whatever this loop turn
+    /// serialized into the shared scratch buffer; an unsent remainder moves into the connection.
+    func flush() {
+        guard !closed else {
+            context.writeScratch.removeAll(keepingCapacity: true)
+            return
+        }
+        do {
+            if !output.isEmpty {
+                let sent = try Socket.send(fd, output[outputOffset...])
+                outputOffset += sent
+                if outputOffset == output.count {
+                    output = []
+                    outputOffset = 0
+                } else {
+                    setDeadline(.write)
+                }
+            } else if !context.writeScratch.isEmpty {
+                let sent = try Socket.send(fd, context.writeScratch[...])
+                if sent < context.writeScratch.count {
+                    output = Array(context.writeScratch[sent...])
+                    setDeadline(.write)
+                }
+                context.writeScratch.removeAll(keepingCapacity: true)
+            }
+        } catch {
+            // EPIPE / ECONNRESET: the client is gone.
+            context.writeScratch.removeAll(keepingCapacity: true)
+            return close()
+        }
+        if output.isEmpty && closeAfterWrite && !lingering {
+            beginLingeringClose()
+        }
+        updateInterest()
+    }
+
+    /// Half-closes and reads until the client closes too (bounded), so that unread request bytes do
+    /// not make the kernel reset the connection before the client has read our last response.
+    private func beginLingeringClose() {
+        lingering = true
+        Socket.shutdownWrite(fd)
+        setDeadline(.linger)
+    }
+
+    func drainWhileLingering() {
+        while true {
+            let outcome: ReadOutcome
+            do {
+                outcome = try context.readScratch.withUnsafeMutableBytes { buffer throws(SocketError) in try Socket.read(fd, into: buffer) }
+            } catch {
+                return close()
+            }
+            switch outcome {
+            case .wouldBlock: return
+            case .endOfStream: return close()
+            case .bytes(let count):
+                lingerBytes += count
+                if lingerBytes > 1024 * 1024 { return close() }
+            }
+        }
+    }
+
+    func updateInterest() {
+        guard !closed else { return }
+        let wanted: IOEvents
+        if lingering {
+            wanted = .readable
+        } else if !output.isEmpty {
+            wanted = .writable
+        } else if inFlight || closeAfterWrite {
+            wanted = []
+        } else {
+            wanted = .readable
+        }
+        guard wanted != interest else { return }
+        do {
+            try context.loop.modify(fd, events: wanted)
+            interest = wanted
+        } catch {
+            close()
+        }
+    }
+
+    func setDeadline(_ reason: DeadlineReason) {
+        let configuration = context.server.configuration
+        let seconds: Double
+        switch reason {
+        case .idle, .body, .write: seconds = configuration.idleTimeout
+        case .header: seconds = configuration.headerTimeout
+        case .linger: seconds = 2
+        }
+        deadlineReason = reason
+        deadline = context.loop.now &+ MonotonicTime.nanoseconds(seconds)
+    }
+
+    /// Acts on an expired deadline: a head not received in time gets 408; anything else just closes.
+    func checkDeadline(_ now: UInt64) {
+        guard !closed, deadline != 0, now >= deadline else { return }
+        if deadlineReason == .header && !closeAfterWrite && !lingering {
+            reject(HTTPError(.requestTimeout, detail: "The request head was not received in time."))
+            flush()
+        } else {
+            close()
+        }
+    }
+
+    func closeIfIdle() {
+        if !closed && isIdle { close() }
+    }
+
+    /// Closes the connection now. Safe to call more than once.
+    func close() {
+        guard !closed else { return }
+        closed = true
+        context.loop.deregister(fd)
+        Socket.close(fd)
+        context.remove(self)
+        context.server.metrics.connectionClosed()
+        output = []
+    }
+}

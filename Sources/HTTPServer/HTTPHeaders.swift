@@ -1,0 +1,81 @@
+/// Header fields in the order received or added; names compare case-insensitively (RFC 9110 §5.1).
+public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
+    /// One field line.
+    public struct Field: Sendable, Equatable {
+        public var name: String
+        public var value: String
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    private var fields: [Field] = []
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (String, String)...) {
+        fields = elements.map { Field(name: $0.0, value: $0.1) }
+    }
+
+    /// The number of field lines.
+    public var count: Int { fields.count }
+    public var isEmpty: Bool { fields.isEmpty }
+
+    public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
+
+    /// The first value for `name`, or `nil`.
+    public subscript(name: String) -> String? {
+        fields.first { Self.namesMatch($0.name, name) }?.value
+    }
+
+    /// Every value for `name`, in order.
+    public func values(for name: String) -> [String] {
+        fields.compactMap { Self.namesMatch($0.name, name) ? $0.value : nil }
+    }
+
+    /// Whether any field is named `name`.
+    public func contains(_ name: String) -> Bool {
+        fields.contains { Self.namesMatch($0.name, name) }
+    }
+
+    /// The comma-separated list elements of every `name` field, trimmed and lowercased,
+    /// empty elements dropped (RFC 9110 §5.6.1). For token lists such as `Connection`.
+    public func tokens(for name: String) -> [String] {
+        var tokens: [String] = []
+        for value in values(for: name) {
+            for element in value.split(separator: ",") {
+                let trimmed = element.trimmingOWS()
+                if !trimmed.isEmpty { tokens.append(trimmed.lowercased()) }
+            }
+        }
+        return tokens
+    }
+
+    /// Appends a field, keeping any others of the same name.
+    public mutating func add(_ name: String, _ value: String) {
+        fields.append(Field(name: name, value: value))
+    }
+
+    /// Replaces every field named `name` with one field (or removes them when `value` is `nil`).
+    public mutating func set(_ name: String, _ value: String?) {
+        guard let value else { return remove(name) }
+        guard let index = fields.firstIndex(where: { Self.namesMatch($0.name, name) }) else {
+            return fields.append(Field(name: name, value: value))
+        }
+        fields[index].value = value
+        let rest = fields[(index + 1)...].filter { !Self.namesMatch($0.name, name) }
+        fields.replaceSubrange((index + 1)..., with: rest)
+    }
+
+    /// Removes every field named `name`.
+    public mutating func remove(_ name: String) {
+        fields.removeAll { Self.namesMatch($0.name, name) }
+    }
+
+    static func namesMatch(_ lhs: String, _ rhs: String) -> Bool {
+        let left = lhs.utf8, right = rhs.utf8
+        guard left.count == right.count else { return false }
+        return zip(left, right).allSatisfy { ASCII.lowercase($0) == ASCII.lowercase($1) }
+    }
+}

@@ -1,0 +1,54 @@
+/// A request-target split into a decoded path, its segments and the query (RFC 9112 §3.2).
+struct RequestTarget {
+    var path: String
+    var segments: [String]
+    var query: QueryParameters
+
+    /// Accepts origin-form (`/path?query`), absolute-form (`http://host/path?query`) and
+    /// asterisk-form (`*`, OPTIONS only). Authority-form belongs to CONNECT, refused earlier.
+    static func parse(_ target: String, method: HTTPMethod) -> Result<RequestTarget, HTTPParseError> {
+        if target == "*" {
+            guard method == .options else { return .failure(.invalidTarget("'*' is only allowed with OPTIONS")) }
+            return .success(RequestTarget(path: "*", segments: [], query: QueryParameters()))
+        }
+        var pathAndQuery = Substring(target)
+        if target.utf8.first != ASCII.slash {
+            guard let schemeEnd = target.range(of: "://"),
+                  target[..<schemeEnd.lowerBound].lowercased() == "http" || target[..<schemeEnd.lowerBound].lowercased() == "https" else {
+                return .failure(.invalidTarget("expected a path starting with '/' or an absolute http URI"))
+            }
+            let afterAuthority = target[schemeEnd.upperBound...]
+            if let slash = afterAuthority.firstIndex(where: { $0 == "/" || $0 == "?" }) {
+                pathAndQuery = afterAuthority[slash...]
+                if pathAndQuery.first == "?" { pathAndQuery = "/" + pathAndQuery }
+            } else {
+                pathAndQuery = "/"
+            }
+        }
+        if pathAndQuery.contains("#") { return .failure(.invalidTarget("a fragment is not allowed")) }
+        let rawPath: Substring
+        var query = QueryParameters()
+        if let mark = pathAndQuery.firstIndex(of: "?") {
+            rawPath = pathAndQuery[..<mark]
+            guard let parsed = QueryParameters.parse(pathAndQuery[pathAndQuery.index(after: mark)...].utf8) else {
+                return .failure(.invalidTarget("the query has a malformed percent-escape"))
+            }
+            query = parsed
+        } else {
+            rawPath = pathAndQuery
+        }
+        guard let path = PercentDecoding.decode(rawPath.utf8) else {
+            return .failure(.invalidTarget("the path has a malformed percent-escape or is not UTF-8"))
+        }
+        var segments: [String] = []
+        if rawPath.utf8.count > 1 {
+            for raw in rawPath.utf8.dropFirst().split(separator: ASCII.slash, omittingEmptySubsequences: false) {
+                guard let segment = PercentDecoding.decode(raw) else {
+                    return .failure(.invalidTarget("the path has a malformed percent-escape or is not UTF-8"))
+                }
+                segments.append(segment)
+            }
+        }
+        return .success(RequestTarget(path: path, segments: segments, query: query))
+    }
+}

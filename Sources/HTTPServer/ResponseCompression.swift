@@ -1,0 +1,58 @@
+/// gzip content negotiation (RFC 9110 §12.5.3) applied to finished responses.
+struct ResponseCompression: Sendable {
+    let configuration: CompressionConfiguration
+
+    /// Compresses `response` in place when it is worth it and `request` accepts gzip; adds
+    /// `Vary: Accept-Encoding` to every response whose encoding depends on that header.
+    func apply(to response: inout Response, for request: Request) {
+        guard configuration.enabled, !response.status.forbidsContent, response.body.count >= configuration.minimumBytes,
+              !response.headers.contains("Content-Encoding"),
+              let type = response.headers["Content-Type"], Self.isCompressible(type) else { return }
+        Self.addVary(to: &response.headers)
+        guard Self.acceptsGzip(request.headers.values(for: "Accept-Encoding")),
+              let compressed = try? Gzip.compress(response.body, level: configuration.level),
+              compressed.count < response.body.count else { return }
+        response.body = compressed
+        response.headers.set("Content-Encoding", "gzip")
+        // The compressed bytes are a different representation: a strong validator would lie.
+        if let tag = response.headers["ETag"], !tag.hasPrefix("W/") {
+            response.headers.set("ETag", "W/" + tag)
+        }
+    }
+
+    /// Whether the Accept-Encoding values give gzip (or `*`) a non-zero q-value.
+    static func acceptsGzip(_ values: [String]) -> Bool {
+        var gzip: Double?
+        var wildcard: Double?
+        for element in KnownHeaders.tokens(values) {
+            let parts = element.split(separator: ";").map { $0.trimmingOWS() }
+            guard let coding = parts.first else { continue }
+            var quality = 1.0
+            for parameter in parts.dropFirst() where parameter.hasPrefix("q=") {
+                quality = Double(parameter.dropFirst(2)) ?? 0
+            }
+            switch coding {
+            case "gzip", "x-gzip": gzip = quality
+            case "*": wildcard = quality
+            default: break
+            }
+        }
+        return (gzip ?? wildcard ?? 0) > 0
+    }
+
+    static func isCompressible(_ contentType: String) -> Bool {
+        let type = contentType.split(separator: ";").first.map { $0.trimmingOWS().lowercased() } ?? ""
+        return type.hasPrefix("text/") || type.hasSuffix("+json") || type.hasSuffix("+xml")
+            || ["application/json", "application/javascript", "application/xml", "image/svg+xml", "application/x-ndjson"].contains(type)
+    }
+
+    private static func addVary(to headers: inout HTTPHeaders) {
+        let existing = KnownHeaders.tokens(headers.values(for: "Vary"))
+        guard !existing.contains("accept-encoding"), !existing.contains("*") else { return }
+        if let vary = headers["Vary"] {
+            headers.set("Vary", vary + ", Accept-Encoding")
+        } else {
+            headers.add("Vary", "Accept-Encoding")
+        }
+    }
+}

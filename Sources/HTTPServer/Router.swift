@@ -1,0 +1,53 @@
+/// Maps method and path to a handler.
+///
+/// Patterns: literal segments, `:name` (a whole segment), `:name.ext` (a segment ending in `.ext`,
+/// captured without it, so `/v1/figures/:n.svg` serves `/v1/figures/7.svg` with `n = "7"`), and a
+/// final `*name` capturing the rest of the path. Segments are matched percent-decoded.
+/// HEAD is answered by the GET handler when no HEAD route exists (the server drops the body);
+/// OPTIONS is answered with `Allow` when no OPTIONS route exists; a path that matches with the
+/// wrong method gets 405 with `Allow`; an unknown path 404.
+public struct Router: Sendable {
+    private var root = RouteNode()
+
+    public init() {}
+
+    /// Adds a route; a later route for the same method and pattern replaces the earlier one.
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping RequestHandler) {
+        root.insert(RouteSegment.parse(pattern)[...], method: method, handler: handler)
+    }
+
+    public mutating func get(_ pattern: String, _ handler: @escaping RequestHandler) { add(.get, pattern, handler) }
+    public mutating func post(_ pattern: String, _ handler: @escaping RequestHandler) { add(.post, pattern, handler) }
+    public mutating func put(_ pattern: String, _ handler: @escaping RequestHandler) { add(.put, pattern, handler) }
+    public mutating func patch(_ pattern: String, _ handler: @escaping RequestHandler) { add(.patch, pattern, handler) }
+    public mutating func delete(_ pattern: String, _ handler: @escaping RequestHandler) { add(.delete, pattern, handler) }
+
+    /// Answers `request` from the matching route, or throws 404 / 405 as ``HTTPError``.
+    public func respond(to request: Request) throws -> Response {
+        if request.path == "*" {
+            // Asterisk-form OPTIONS asks about the server as a whole (RFC 9110 §9.3.7).
+            return Response(status: .noContent, headers: ["Allow": "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"])
+        }
+        var captures: [String: String] = [:]
+        guard let handlers = root.match(request.pathSegments[...], captures: &captures) else {
+            throw HTTPError(.notFound, detail: "No resource at \(request.path).")
+        }
+        var request = request
+        request.pathParameters = captures
+        if let handler = handlers[request.method] ?? (request.method == .head ? handlers[.get] : nil) {
+            return try handler(request)
+        }
+        let allow = Self.allowHeader(handlers)
+        if request.method == .options {
+            return Response(status: .noContent, headers: ["Allow": allow])
+        }
+        throw HTTPError(.methodNotAllowed, detail: "\(request.method) is not allowed on \(request.path).", headers: ["Allow": allow])
+    }
+
+    private static func allowHeader(_ handlers: [HTTPMethod: RequestHandler]) -> String {
+        var methods = Set(handlers.keys)
+        if methods.contains(.get) { methods.insert(.head) }
+        methods.insert(.options)
+        return methods.map(\.rawValue).sorted().joined(separator: ", ")
+    }
+}

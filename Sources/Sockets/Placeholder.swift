@@ -1,2 +1,0 @@
-// Placeholder until the socket layer lands.
-enum SocketsPlaceholder {}
