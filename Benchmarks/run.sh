@@ -6,6 +6,7 @@
 #   SKIP_IDLE=1 bash Benchmarks/run.sh      # throughput/latency only
 #   SKIP_LOAD=1 bash Benchmarks/run.sh      # idle-connection test only
 #   ONLY="hummingbird nginx" bash Benchmarks/run.sh   # a subset of the targets
+#   SKIP_BUILD=1 bash Benchmarks/run.sh     # reuse the binaries of the previous run
 #
 # Needs: wrk, nginx (apt-get install -y wrk nginx-light), curl, python3, swift. Installs wrk/nginx-light
 # with apt-get when missing. Only ever talks to 127.0.0.1; every load run is bounded by DURATION.
@@ -38,7 +39,7 @@ PORT_betakomm_idle=18090
 PORT_hummingbird_idle=18091
 
 BETAKOMM_SERVER_BIN=""
-REFERENCE_BIN=$BENCH/ReferenceServer/.build/release/ReferenceServer
+REFERENCE_BIN=${REFERENCE_BIN:-$BENCH/ReferenceServer/.build/release/ReferenceServer}
 declare -A SERVER_PID=()            # target -> PID of the process we started
 
 # name | path | connections | wrk threads | extra header | targets (round-robin in this order)
@@ -80,13 +81,16 @@ ensure_tools() {
 
 # ---- builds --------------------------------------------------------------------------------------
 build_betakomm() {
-  log "release build of fixed-json-server (main package)"
-  (cd "$ROOT" && swift build -c release --product fixed-json-server 2>&1 | tail -3) >&2
+  if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    log "release build of fixed-json-server (main package)"
+    (cd "$ROOT" && swift build -c release --product fixed-json-server 2>&1 | tail -3) >&2
+  fi
   BETAKOMM_SERVER_BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/fixed-json-server"
 }
 
 build_reference() {
   # The first clean build takes ~5 min on 2 cores; later runs reuse Benchmarks/ReferenceServer/.build.
+  [ "${SKIP_BUILD:-0}" != 1 ] || return 0
   log "release build of the Hummingbird reference server"
   (cd "$BENCH/ReferenceServer" && swift build -c release 2>&1 | tail -3) >&2
 }
