@@ -160,7 +160,37 @@ def render(raw: Path) -> str:
                 f"{idle['open_failures']} | {probes} | {idle['probe_ms']['median']} | {idle['probe_ms']['max']} | "
                 f"{rss:.1f} |"
             )
+    lines += ["", "Targets of the issue (BetaKomm against Hummingbird 2):", ""] + verdicts(results, idle_files)
     return "\n".join(lines) + "\n"
+
+
+def verdicts(results: dict, idle_files: list) -> list:
+    """One line per target the issue sets: throughput ≥ 1.0× (aim 1.2×) and p99 no worse than
+    Hummingbird in every scenario, and /health under 50 ms while 10 000 idle connections are held."""
+    lines = []
+    for scenario, per_target in results.items():
+        ours, theirs = per_target.get("betakomm"), per_target.get("hummingbird")
+        if not (ours and theirs):
+            continue
+        throughput = ours["rps"] / theirs["rps"]
+        p99_ok = ours["p99"] <= theirs["p99"]
+        mark = "met" if throughput >= 1.0 and p99_ok else "MISSED"
+        lines.append(f"- {scenario}: {mark}: throughput {throughput:.2f}× (aim 1.2×), p99 {ours['p99']:.3f} ms "
+                     f"vs {theirs['p99']:.3f} ms{'' if p99_ok else ' (worse)'}")
+    for path in idle_files:
+        if path.stem != "idle-betakomm":
+            continue
+        try:
+            idle = json.loads(path.read_text())
+        except json.JSONDecodeError:
+            lines.append("- idle connections: MISSED: the test did not complete")
+            continue
+        slowest = idle["probe_ms"]["max"]
+        held = idle["still_open_after_probes"]
+        ok = slowest is not None and slowest < 50 and not idle["probe_errors"] and held >= 10_000
+        lines.append(f"- /health with {held:,} idle connections held: {'met' if ok else 'MISSED'}: slowest of "
+                     f"{idle['probes']} probes {slowest} ms (must be under 50 ms)")
+    return lines
 
 
 def main() -> int:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # BetaKomm HTTP benchmark: BetaKomm's own server against Hummingbird 2 and nginx, same bytes, same box.
 #
-#   bash Benchmarks/run.sh            # everything (~6-8 min after the first build of the reference server)
+#   bash Benchmarks/run.sh            # everything (~6 min, plus ~5 min the first time for the reference server)
 #   ROUNDS=2 DURATION=3 bash Benchmarks/run.sh
 #   SKIP_IDLE=1 bash Benchmarks/run.sh      # throughput/latency only
 #   SKIP_LOAD=1 bash Benchmarks/run.sh      # idle-connection test only
@@ -17,8 +17,8 @@ set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH/.." && pwd)
-ROUNDS=${ROUNDS:-3}                 # interleaved rounds per scenario and target
-DURATION=${DURATION:-5}             # seconds per wrk run
+ROUNDS=${ROUNDS:-5}                 # interleaved rounds per scenario and target
+DURATION=${DURATION:-4}             # seconds per wrk run
 WARMUP=${WARMUP:-1}                 # seconds of unrecorded load per target before each scenario
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
 IDLE_TARGETS=${IDLE_TARGETS:-"betakomm hummingbird"}
