@@ -162,7 +162,7 @@ final class HTTPConnection: EventLoopHandler, @unchecked Sendable {
     private func dispatch(_ request: Request, bytesIn: Int) {
         let started = MonotonicTime.now()
         let server = context.server
-        guard let pool = server.workerPool else {
+        guard let pool = server.workerPool, server.offload(request) else {
             return finish(request, response: server.respond(to: request), bytesIn: bytesIn, started: started)
         }
         inFlight = true

@@ -19,6 +19,10 @@ extension HTTPParser {
             return .failure(.invalidHost("'\(host)' is not a valid host"))
         }
 
+        // RFC 9112 §6.1: Transfer-Encoding in an HTTP/1.0 message means its framing is faulty.
+        if line.version == .http1_0 && !known.transferEncodings.isEmpty {
+            return .failure(.invalidTransferEncoding("it is not defined for HTTP/1.0"))
+        }
         let framing: BodyFraming
         switch Self.framing(known, maxBodyBytes: limits.maxBodyBytes) {
         case .success(let value): framing = value

@@ -122,8 +122,13 @@ struct ConnectionLifecycleTests {
         #expect((try? TestClient(port: port)) == nil)
     }
 
-    @Test("a slow handler on the worker pool does not stall other connections")
-    func slowHandlerDoesNotStall() throws {
+    static let offloadingModes: [HandlerExecution] = [
+        .workerPool(threads: 2),
+        .selective(threads: 2, offload: { $0.path == "/slow" }),
+    ]
+
+    @Test("a slow handler on the worker pool does not stall other connections", arguments: 0..<offloadingModes.count)
+    func slowHandlerDoesNotStall(mode: Int) throws {
         var router = exampleRouter()
         router.get("/slow") { _ in
             usleep(1_000_000)
@@ -131,7 +136,7 @@ struct ConnectionLifecycleTests {
         }
         var configuration = testConfiguration()
         configuration.eventLoopCount = 1
-        configuration.handlerExecution = .workerPool(threads: 2)
+        configuration.handlerExecution = Self.offloadingModes[mode]
         try withServer(configuration: configuration, router: router) { port in
             let slow = try TestClient(port: port)
             try slow.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")

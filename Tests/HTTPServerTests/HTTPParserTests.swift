@@ -88,6 +88,7 @@ struct HTTPParserTests {
         ("POST /x HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n\(String(repeating: "0", count: 41))1\r\n", .invalidChunk("a chunk-size line is longer than this server accepts")),
         ("POST /x HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n65\r\n", .contentTooLarge),
         ("GET /\(String(repeating: "a", count: 200)) HTTP/1.1\r\n", .requestLineTooLong),
+        ("POST /x HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", .invalidTransferEncoding("it is not defined for HTTP/1.0")),
     ]
 
     @Test("an invalid request fails the same way whole, and every prefix is incomplete or that same failure", arguments: 0..<invalidRequests.count)

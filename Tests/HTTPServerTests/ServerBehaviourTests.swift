@@ -1,3 +1,4 @@
+import Foundation
 import HTTPServer
 import Testing
 
@@ -27,6 +28,30 @@ struct ServerBehaviourTests {
             try client.send("GET /items/1 HTTP/1.1\r\nHost: t\r\n\r\nGET /items/2 HTTP/1.1\r\nHost: t\r\n\r\nGET /items/3 HTTP/1.1\r\nHost: t\r\n\r\n")
             let bodies = try (0..<3).map { _ in try client.readResponse().text }
             #expect(bodies == ["item 1", "item 2", "item 3"])
+        }
+    }
+
+    @Test("more pipelined requests than one turn answers are all answered in order")
+    func longPipeline() throws {
+        var configuration = testConfiguration()
+        configuration.maxPipelinedRequests = 4
+        try withServer(configuration: configuration) { port in
+            let client = try TestClient(port: port)
+            try client.send((1...40).map { "GET /items/\($0) HTTP/1.1\r\nHost: t\r\n\r\n" }.joined())
+            let bodies = try (1...40).map { _ in try client.readResponse().text }
+            #expect(bodies == (1...40).map { "item \($0)" })
+        }
+    }
+
+    @Test("a client that half-closes after its request still gets the response")
+    func halfClose() throws {
+        try withServer { port in
+            let client = try TestClient(port: port)
+            try client.send("GET /items/3 HTTP/1.1\r\nHost: t\r\n\r\n")
+            shutdown(client.fd, Int32(SHUT_WR))
+            let response = try client.readResponse()
+            #expect(response.text == "item 3")
+            #expect(client.isClosedByServer())
         }
     }
 
