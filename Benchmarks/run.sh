@@ -190,6 +190,9 @@ run_wrk() {  # run_wrk SCENARIO TARGET ROUND PATH CONNECTIONS THREADS HEADER SEC
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "${header_args[@]}" \
     "http://127.0.0.1:$port$path" >"$out.wrk" 2>&1 || log "wrk failed for $target ($scenario)"
   kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  local pid
+  pid=$(pids_"$target" "$port" | cut -d' ' -f1)
+  kill -0 "$pid" 2>/dev/null || { log "$target (PID $pid) died during $scenario; see $RAW/$target-$port.log"; exit 1; }
 }
 
 run_scenario() {  # run_scenario "name|path|connections|threads|header|targets"
