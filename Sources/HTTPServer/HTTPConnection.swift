@@ -12,7 +12,8 @@ final class HTTPConnection: EventLoopHandler, @unchecked Sendable {
 
     let fd: Int32
     let remoteAddress: String
-    unowned let context: LoopContext
+    // Strong: the loop context drops the connection when it closes, which breaks the cycle.
+    let context: LoopContext
 
     /// Received bytes not yet consumed (only when a read left a partial request or a pipeline backlog).
     var input: [UInt8] = []

@@ -1,6 +1,8 @@
 import HTTPServer
 import Testing
 
+private let colonByte = UInt8(ascii: ":")
+
 @Suite("HTTPParser fed literal bytes split at every point")
 struct HTTPParserTests {
     let parser = HTTPParser(limits: HTTPParser.Limits(maxRequestLineBytes: 200, maxHeaderBytes: 400, maxHeaderCount: 10, maxBodyBytes: 100, maxChunkLineBytes: 40))
@@ -105,6 +107,19 @@ struct HTTPParserTests {
             case .incomplete: continue
             case .invalid(let early): #expect(early == expected, "prefix \(split) of \(raw.debugDescription)")
             case .complete: Issue.record("prefix \(split) complete: \(raw.debugDescription)")
+            }
+        }
+    }
+
+    @Test("exactly the tchar set of RFC 9110 §5.6.2 is accepted in a field name")
+    func tokenCharacters() {
+        let tchar = Set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+        for byte in UInt8(0x21)..<UInt8(0x7F) where byte != colonByte {
+            let bytes = Array("GET / HTTP/1.1\r\nHost: h\r\nX".utf8) + [byte] + Array(": v\r\n\r\n".utf8)
+            switch parser.parse(bytes) {
+            case .complete: #expect(tchar.contains(byte), "byte \(byte) accepted")
+            case .invalid: #expect(!tchar.contains(byte), "byte \(byte) refused")
+            case .incomplete: Issue.record("byte \(byte) incomplete")
             }
         }
     }

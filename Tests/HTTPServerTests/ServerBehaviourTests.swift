@@ -95,6 +95,29 @@ struct ServerBehaviourTests {
         }
     }
 
+    @Test("a handler's Connection: close closes the connection after its response")
+    func handlerClosesConnection() throws {
+        try withServer { port in
+            let client = try TestClient(port: port)
+            try client.send("GET /goodbye HTTP/1.1\r\nHost: t\r\n\r\n")
+            let response = try client.readResponse()
+            #expect(response.text == "bye")
+            #expect(response.header("Connection") == "close")
+            #expect(client.isClosedByServer())
+        }
+    }
+
+    @Test("a response larger than the socket buffer arrives whole, and the connection goes on")
+    func largeResponse() throws {
+        try withServer { port in
+            let client = try TestClient(port: port)
+            try client.send("GET /large HTTP/1.1\r\nHost: t\r\n\r\nGET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+            usleep(100_000)
+            #expect(try client.readResponse().body == largeBody)
+            #expect(try client.readResponse().text == "hello")
+        }
+    }
+
     @Test("HEAD has GET's headers and no body")
     func head() throws {
         try withServer { port in
