@@ -32,11 +32,12 @@ WORK=$(mktemp -d /tmp/betakomm-bench.XXXXXX)
 chmod 755 "$WORK"                  # nginx workers run as nobody and must read the file
 mkdir -p "$RAW"
 
-PORT_betakomm=18080
-PORT_hummingbird=18081
-PORT_nginx=18082
-PORT_betakomm_idle=18090
-PORT_hummingbird_idle=18091
+BASE_PORT=${BASE_PORT:-28480}       # 127.0.0.1 ports BASE_PORT..BASE_PORT+11 must be free
+PORT_betakomm=$BASE_PORT
+PORT_hummingbird=$((BASE_PORT + 1))
+PORT_nginx=$((BASE_PORT + 2))
+PORT_betakomm_idle=$((BASE_PORT + 10))
+PORT_hummingbird_idle=$((BASE_PORT + 11))
 
 BETAKOMM_SERVER_BIN=""
 REFERENCE_BIN=${REFERENCE_BIN:-$BENCH/ReferenceServer/.build/release/ReferenceServer}
@@ -150,12 +151,19 @@ pids_nginx() {  # master and its workers
 
 port_of() { local var="PORT_$1"; echo "${!var}"; }
 
+ensure_port_free() {  # a server of someone else's on our port would be measured instead of ours
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    log "port $1 on 127.0.0.1 is already in use; choose other ports with BASE_PORT=..."; exit 1
+  fi
+}
+
 wait_ready() {  # wait_ready TARGET PORT: until GET /fixed returns exactly fixed.json (max 30 s)
   local target=$1 port=$2 i
   for i in $(seq 1 300); do
     if curl -s --max-time 1 "http://127.0.0.1:$port/fixed" -o "$WORK/check-$target" 2>/dev/null; then
       if cmp -s "$WORK/check-$target" "$FIXED_JSON"; then return 0; fi
-      log "$target on port $port serves different bytes at /fixed"; return 1
+      log "$target on port $port serves different bytes at /fixed (saved in $RAW/wrong-$target)"
+      cp "$WORK/check-$target" "$RAW/wrong-$target"; return 1
     fi
     sleep 0.1
   done
@@ -219,6 +227,7 @@ run_scenario() {  # run_scenario "name|path|connections|threads|header|targets"
 run_load() {
   local target targets
   targets=$(only_wanted "$LOAD_TARGETS")
+  for target in $targets; do ensure_port_free "$(port_of "$target")"; done
   for target in $targets; do start_"$target" "$(port_of "$target")"; done
   for target in $targets; do wait_ready "$target" "$(port_of "$target")"; done
   local scenario
@@ -235,6 +244,7 @@ run_load() {
 run_idle() {  # run_idle TARGET: IDLE_CONNECTIONS parked connections, then /health timed 20 times
   local target=$1 port
   port=$(port_of "${target}_idle")
+  ensure_port_free "$port"
   ulimit -n $((IDLE_CONNECTIONS + 4096))
   case $target in
     betakomm) start_betakomm "$port" --max-connections $((IDLE_CONNECTIONS + 1000)) --idle-timeout 600 ;;
