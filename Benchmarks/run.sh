@@ -7,6 +7,7 @@
 #   SKIP_LOAD=1 bash Benchmarks/run.sh      # idle-connection test only
 #   ONLY="hummingbird nginx" bash Benchmarks/run.sh   # a subset of the targets
 #   SKIP_BUILD=1 bash Benchmarks/run.sh     # reuse the binaries of the previous run
+#   SCENARIOS_ONLY="close-c16" ROUNDS=10 bash Benchmarks/run.sh   # some scenarios only
 #
 # Needs: wrk, nginx (apt-get install -y wrk nginx-light), curl, python3, swift. Installs wrk/nginx-light
 # with apt-get when missing. Only ever talks to 127.0.0.1; every load run is bounded by DURATION.
@@ -24,6 +25,7 @@ IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
 IDLE_TARGETS=${IDLE_TARGETS:-"betakomm hummingbird"}
 LOAD_TARGETS="betakomm hummingbird nginx"
 ONLY=${ONLY:-}                      # restricts every target list to these names when set
+SCENARIOS_ONLY=${SCENARIOS_ONLY:-}  # runs only the scenarios named here when set
 FIXED_JSON=$BENCH/fixed.json
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RAW=$BENCH/results/raw/$STAMP      # gitignored: every wrk output, RSS samples, idle-test JSON
@@ -206,6 +208,7 @@ run_wrk() {  # run_wrk SCENARIO TARGET ROUND PATH CONNECTIONS THREADS HEADER SEC
 run_scenario() {  # run_scenario "name|path|connections|threads|header|targets"
   local name path connections threads header targets round target
   IFS='|' read -r name path connections threads header targets <<<"$1"
+  [ -z "$SCENARIOS_ONLY" ] || [[ " $SCENARIOS_ONLY " == *" $name "* ]] || return 0
   mkdir -p "$RAW/$name" "$RAW/warmup"
   echo "$name" >>"$RAW/scenarios.txt"
   read -r -a order <<<"$(only_wanted "$targets")"

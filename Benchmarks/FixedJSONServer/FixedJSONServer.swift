@@ -5,8 +5,9 @@ import HTTPServer
 /// `GET /fixed` and `GET /health` with the HTTPServer library's default configuration, the same
 /// contract as the Hummingbird reference server and nginx.
 ///
-/// Usage: `fixed-json-server PORT PATH-TO-fixed.json [--max-connections N] [--idle-timeout SECONDS]`
-/// (the two options only for the idle-connection test, which holds 10 000 connections open).
+/// Usage: `fixed-json-server PORT PATH-TO-fixed.json [--max-connections N] [--idle-timeout SECONDS]
+/// [--event-loops N]` (the first two for the idle-connection test, which holds 10 000 connections
+/// open; the last for profiling experiments; run.sh keeps the default of one loop per core).
 @main
 struct FixedJSONServer {
     static func main() {
@@ -28,6 +29,9 @@ struct FixedJSONServer {
             case "--max-connections":
                 guard let count = Int(value), count > 0 else { usage() }
                 configuration.maxConnections = count
+            case "--event-loops":
+                guard let count = Int(value), count > 0 else { usage() }
+                configuration.eventLoopCount = count
             case "--idle-timeout":
                 guard let seconds = Double(value), seconds > 0 else { usage() }
                 configuration.idleTimeout = seconds
@@ -52,7 +56,7 @@ struct FixedJSONServer {
     }
 
     private static func usage() -> Never {
-        fail("usage: fixed-json-server PORT PATH-TO-fixed.json [--max-connections N] [--idle-timeout SECONDS]")
+        fail("usage: fixed-json-server PORT PATH-TO-fixed.json [--max-connections N] [--idle-timeout SECONDS] [--event-loops N]")
     }
 
     private static func fail(_ message: String) -> Never {
