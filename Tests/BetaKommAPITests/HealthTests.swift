@@ -50,17 +50,6 @@ import Testing
         #expect(try app.get("/health").status == 200)
     }
 
-    @Test(.enabled(if: geteuid() != 0, "root ignores permission bits"))
-    func anUnreadableDatabaseIs503UntilPermissionsAreRestored() throws {
-        let app = try LoggedApplication()
-        let path = app.databasePath
-        let files = [path, path + "-wal", path + "-shm"].filter { FileManager.default.fileExists(atPath: $0) }
-        for file in files { chmod(file, 0) }
-        try expectUnavailable(app, mentioning: "not readable")
-        for file in files { chmod(file, 0o644) }
-        #expect(try app.get("/health").status == 200)
-    }
-
     @Test func theFreshReadCatchesAFileThatIsNotADatabase() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("betakomm-health-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
