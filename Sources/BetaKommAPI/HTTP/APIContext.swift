@@ -40,9 +40,11 @@ public struct APIContext: Sendable {
             return Response(status: .ok, headers: entry.headers, body: entry.body)
         }
         let tag = "\"\(snapshot.version)-k\(minimumCellSize)-\(role.tag)-\(format)\""
+        // Any submission changes the data at once, so caches may keep a copy but must revalidate
+        // it (a cheap 304 by ETag) before each use: nobody sees an aggregate older than the last write.
         let headers: HTTPHeaders = [
             "ETag": tag, "Data-Version": String(snapshot.version),
-            "Cache-Control": role == .public ? "public, max-age=60" : "private, no-cache",
+            "Cache-Control": role == .public ? "public, no-cache" : "private, no-cache",
             "Content-Type": contentType,
         ]
         if ConditionalRequest.noneMatch(conditions, tag) { return notModified(headers) }
