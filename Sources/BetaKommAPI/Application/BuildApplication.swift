@@ -16,6 +16,8 @@ public func buildApplication(configuration: ServiceConfiguration, tokenResolver:
         var router = Router()
         APIRoutes.register(on: &router, context: context, publicDirectory: configuration.publicDirectory)
         SubmissionRoutes.register(on: &router, service: SubmissionService(pool: pool, store: store, submissionWave: configuration.submissionWave))
+        AuditRoutes.register(on: &router, pool: pool)
+        ImportExportRoutes.register(on: &router, pool: pool, store: store)
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.host = configuration.host
         serverConfiguration.port = UInt16(configuration.port)
