@@ -28,7 +28,7 @@ public struct AnswerImport: Sendable {
         }
         let parsed = Self.parse(text, questionnaire: questionnaire, knownRespondents: known)
         guard !dryRun, parsed.problems.isEmpty else {
-            return ImportReport(dryRun: dryRun, rows: parsed.rows.count, problems: parsed.problems, created: [])
+            return ImportReport(dryRun: dryRun, rows: parsed.dataRows, problems: parsed.problems, created: [])
         }
         let created = try pool.write { db in
             try parsed.rows.map { row -> ImportReport.Created in
@@ -43,7 +43,7 @@ public struct AnswerImport: Sendable {
             }
         }
         if let store { _ = try? store.invalidate() }
-        return ImportReport(dryRun: false, rows: parsed.rows.count, problems: [], created: created)
+        return ImportReport(dryRun: false, rows: parsed.dataRows, problems: [], created: created)
     }
 
     struct ValidRow {
@@ -52,16 +52,16 @@ public struct AnswerImport: Sendable {
         let answers: [String: AnswerValue]
     }
 
-    /// The valid rows, and every problem of the file.
-    static func parse(_ text: String, questionnaire: Questionnaire, knownRespondents: Set<String>) -> (rows: [ValidRow], problems: [ImportProblem]) {
+    /// The valid rows, the number of data rows, and every problem of the file.
+    static func parse(_ text: String, questionnaire: Questionnaire, knownRespondents: Set<String>) -> (rows: [ValidRow], dataRows: Int, problems: [ImportProblem]) {
         let records: [[String]]
         do {
             records = try CSVReader.records(text)
         } catch {
-            return ([], [ImportProblem(row: error.row, column: nil, detail: "The file is not valid CSV: \(error.detail).")])
+            return ([], 0, [ImportProblem(row: error.row, column: nil, detail: "The file is not valid CSV: \(error.detail).")])
         }
         guard let header = records.first else {
-            return ([], [ImportProblem(row: 1, column: nil, detail: "The file is empty; the first line must be the header.")])
+            return ([], 0, [ImportProblem(row: 1, column: nil, detail: "The file is empty; the first line must be the header.")])
         }
         var problems: [ImportProblem] = []
         let columns = header.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -78,13 +78,15 @@ public struct AnswerImport: Sendable {
                 problems.append(ImportProblem(row: 1, column: name, detail: "There is no question \"\(name)\" in the questionnaire."))
             }
         }
-        guard problems.isEmpty else { return ([], problems) }
+        guard problems.isEmpty else { return ([], max(records.count - 1, 0), problems) }
         let validator = AnswerValidator(questionnaire: questionnaire)
         var rows: [ValidRow] = []
         var seen: [String: Int] = [:]
+        var dataRows = 0
         for (offset, record) in records.enumerated().dropFirst() {
             let row = offset + 1
             if record.count == 1, record[0].isEmpty { continue }
+            dataRows += 1
             guard record.count == columns.count else {
                 problems.append(ImportProblem(row: row, column: nil, detail: "The row has \(record.count) fields; the header has \(columns.count)."))
                 continue
@@ -117,6 +119,6 @@ public struct AnswerImport: Sendable {
             }
             problems += rowProblems
         }
-        return (rows, problems)
+        return (rows, dataRows, problems)
     }
 }
