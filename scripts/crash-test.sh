@@ -7,12 +7,14 @@
 #
 #   scripts/crash-test.sh            # the crash test (about 30 s after the build)
 #   scripts/crash-test.sh --throughput   # validated writes/s from 8 clients for 10 s, median and p99
+#   CONFIGURATION=release scripts/crash-test.sh --throughput   # the same on a release build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=${1:-crash}
-swift build --product betakomm >/dev/null
-betakomm=$(swift build --show-bin-path)/betakomm
+configuration=${CONFIGURATION:-debug}
+swift build -c "$configuration" --product betakomm >/dev/null
+betakomm=$(swift build -c "$configuration" --show-bin-path)/betakomm
 work=$(mktemp -d "${TMPDIR:-/tmp}/betakomm-crash.XXXXXX")
 db="$work/betakomm.sqlite"
 server_pid=""

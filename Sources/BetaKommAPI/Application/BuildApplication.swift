@@ -20,7 +20,7 @@ public func buildApplication(
         let context = APIContext(store: store, minimumCellSize: configuration.minimumCellSize)
         var router = Router()
         APIRoutes.register(on: &router, context: context, publicDirectory: configuration.publicDirectory)
-        SubmissionRoutes.register(on: &router, service: SubmissionService(pool: pool, store: store, submissionWave: configuration.submissionWave))
+        SubmissionRoutes.register(on: &router, service: try SubmissionService(pool: pool, store: store, submissionWave: configuration.submissionWave))
         AuditRoutes.register(on: &router, pool: pool)
         ImportExportRoutes.register(on: &router, pool: pool, store: store)
         var serverConfiguration = ServerConfiguration()

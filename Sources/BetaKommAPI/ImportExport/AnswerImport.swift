@@ -42,7 +42,7 @@ public struct AnswerImport: Sendable {
                 return ImportReport.Created(respondentCode: set.respondentCode, version: set.version, wave: set.wave)
             }
         }
-        if let store { _ = try? store.invalidate() }
+        store?.markStale()
         return ImportReport(dryRun: false, rows: parsed.dataRows, problems: [], created: created)
     }
 

@@ -60,8 +60,7 @@ enum SubmissionRoutes {
             }
             let from = try version("from", default: history.count > 1 ? history.count - 1 : nil)
             let to = try version("to", default: history.last?.version)
-            let questionnaire = try service.store.snapshot().questionnaire
-            let diff = AnswerDiff(from: from.answers, to: to.answers, questionnaire: questionnaire)
+            let diff = AnswerDiff(from: from.answers, to: to.answers, questionnaire: service.questionnaire)
             let changes: [JSONValue] = diff.changes.map { change in
                 .object([("op", .string(change.kind.rawValue)), ("pointer", .string(change.pointer)),
                          ("old", change.old.map(JSONValue.answer) ?? .null), ("new", change.new.map(JSONValue.answer) ?? .null)])

@@ -10,16 +10,19 @@ public struct SubmissionService: Sendable {
     let store: SurveyDataStore
     /// The wave a submission is stored as; `nil` means the calendar year at the time.
     let submissionWave: Int?
+    /// Loaded once: the questionnaire changes only by migration, and asking the data store for
+    /// it would make each write reload the snapshot the previous write marked stale.
+    let questionnaire: Questionnaire
 
-    public init(pool: DatabasePool, store: SurveyDataStore, submissionWave: Int?) {
+    public init(pool: DatabasePool, store: SurveyDataStore, submissionWave: Int?) throws {
         self.pool = pool
         self.store = store
         self.submissionWave = submissionWave
+        self.questionnaire = try pool.read { try SurveyStore.loadQuestionnaire($0) }
     }
 
     /// Validates and stores one submission; throws ``SubmissionError`` when it is not stored.
     public func submit(_ request: SubmissionRequest) throws -> SubmissionOutcome {
-        let questionnaire = try store.snapshot().questionnaire
         let wave = submissionWave ?? Timestamp.currentYear()
         let outcome = try pool.write { db -> SubmissionOutcome in
             guard try db.scalar(Int.self, Self.respondentExistsSQL, [request.respondentCode]) == 1 else {
@@ -71,10 +74,10 @@ public struct SubmissionService: Sendable {
         return outcome
     }
 
-    /// Tells the read side that answers changed. The write is committed whatever happens here;
-    /// should the re-read fail, the store's periodic version check picks the change up.
+    /// Tells the read side that answers changed (the data version is the largest answer-set id,
+    /// so the insert already moved it): the next read reloads and drops cached responses.
     func refreshReadCache() {
-        _ = try? store.invalidate()
+        store.markStale()
     }
 
     /// Inserts the respondent's next version (one above its highest) and its audit row, whose
