@@ -6,6 +6,8 @@ public struct CompletedRequest: Sendable {
     /// The response as sent (after middleware and compression); its body is dropped to save a copy.
     public var status: HTTPStatus
     public var responseHeaders: HTTPHeaders
+    /// The matched route's pattern (``Response/route``), or `nil` when no route answered.
+    public var route: String?
     /// Request bytes read: head and body as framed on the wire.
     public var bytesIn: Int
     /// Response bytes written: head and body.

@@ -41,7 +41,7 @@ extension HTTPConnection {
         guard let hook = server.onRequestCompleted else { return }
         let elapsed = Double(MonotonicTime.now() &- started) / 1_000_000_000
         hook(CompletedRequest(
-            request: request, status: response.status, responseHeaders: response.headers,
+            request: request, status: response.status, responseHeaders: response.headers, route: response.route,
             bytesIn: bytesIn, bytesOut: bytesOut, duration: elapsed, remoteAddress: remoteAddress
         ))
     }

@@ -13,7 +13,7 @@ public struct Router: Sendable {
 
     /// Adds a route; a later route for the same method and pattern replaces the earlier one.
     public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping RequestHandler) {
-        root.insert(RouteSegment.parse(pattern)[...], method: method, handler: handler)
+        root.insert(RouteSegment.parse(pattern)[...], pattern: pattern, method: method, handler: handler)
     }
 
     public mutating func get(_ pattern: String, _ handler: @escaping RequestHandler) { add(.get, pattern, handler) }
@@ -22,16 +22,39 @@ public struct Router: Sendable {
     public mutating func patch(_ pattern: String, _ handler: @escaping RequestHandler) { add(.patch, pattern, handler) }
     public mutating func delete(_ pattern: String, _ handler: @escaping RequestHandler) { add(.delete, pattern, handler) }
 
-    /// Answers `request` from the matching route, or throws 404 / 405 as ``HTTPError``.
+    /// Answers `request` from the matching route, or throws 404 / 405 as ``HTTPError``. The
+    /// response's ``Response/route`` names the matched pattern.
     public func respond(to request: Request) throws -> Response {
+        var pattern: String?
+        var response = try route(request, pattern: &pattern)
+        response.route = pattern
+        return response
+    }
+
+    /// Like ``respond(to:)``, but an error (the handler's, or 404 / 405) becomes a response through
+    /// `mapError`, so that even an error response names the route that produced it (for metrics).
+    public func respond(to request: Request, mappingErrors mapError: (any Error, Request) -> Response) -> Response {
+        var pattern: String?
+        var response: Response
+        do {
+            response = try route(request, pattern: &pattern)
+        } catch {
+            response = mapError(error, request)
+        }
+        response.route = pattern
+        return response
+    }
+
+    private func route(_ request: Request, pattern: inout String?) throws -> Response {
         if request.path == "*" {
             // Asterisk-form OPTIONS asks about the server as a whole (RFC 9110 §9.3.7).
             return Response(status: .noContent, headers: ["Allow": "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"])
         }
         var captures: [String: String] = [:]
-        guard let handlers = root.match(request.pathSegments[...], captures: &captures) else {
+        guard let (handlers, matched) = root.match(request.pathSegments[...], captures: &captures) else {
             throw HTTPError(.notFound, detail: "No resource at \(request.path).")
         }
+        pattern = matched
         var request = request
         request.pathParameters = captures
         if let handler = handlers[request.method] ?? (request.method == .head ? handlers[.get] : nil) {

@@ -14,20 +14,31 @@ extension Server {
     /// thread calls `shutdown`. A dispatch signal source is not used: on Linux it reads a signalfd,
     /// which only sees signals blocked in every thread, and the event loop threads already run with
     /// them unblocked, so a signal delivered to one of them would be lost. Install once per process.
-    public func installSignalHandlers(timeout: Double = 10) {
+    /// - Parameter onSignal: told the signal's number on the watcher thread before the shutdown begins
+    ///   (e.g. to log it).
+    public func installSignalHandlers(timeout: Double = 10, onSignal: (@Sendable (Int32) -> Void)? = nil) {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return }
         shutdownSignalFD = fds[1]
         for signalNumber in [SIGTERM, SIGINT] {
-            signal(signalNumber) { _ in
-                var byte: UInt8 = 1
+            signal(signalNumber) { received in
+                var byte = UInt8(truncatingIfNeeded: received)
                 _ = write(shutdownSignalFD, &byte, 1)
             }
         }
+        // A parent may have started us with these signals blocked (the mask is inherited across
+        // exec; seen when the test runner spawns the executable): unblock them in this thread,
+        // which stays alive waiting for the server, so they are delivered.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGTERM)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         let readFD = fds[0]
         let watcher = Thread { [self] in
             var byte: UInt8 = 0
             while read(readFD, &byte, 1) < 0 && errno == EINTR {}
+            onSignal?(Int32(byte))
             shutdown(timeout: timeout)
         }
         watcher.name = "http-signals"

@@ -29,6 +29,20 @@ struct Serve: ParsableCommand {
     var logLevel: String?
     @Option(name: .customLong(Setting.logFormat.flag), help: ArgumentHelp(Setting.logFormat.help, valueName: "format"))
     var logFormat: String?
+    @Option(name: .customLong(Setting.maxBodyBytes.flag), help: ArgumentHelp(Setting.maxBodyBytes.help, valueName: "bytes"))
+    var maxBodyBytes: String?
+    @Option(name: .customLong(Setting.maxHeaderBytes.flag), help: ArgumentHelp(Setting.maxHeaderBytes.help, valueName: "bytes"))
+    var maxHeaderBytes: String?
+    @Option(name: .customLong(Setting.headerTimeout.flag), help: ArgumentHelp(Setting.headerTimeout.help, valueName: "seconds"))
+    var headerTimeout: String?
+    @Option(name: .customLong(Setting.idleTimeout.flag), help: ArgumentHelp(Setting.idleTimeout.help, valueName: "seconds"))
+    var idleTimeout: String?
+    @Option(name: .customLong(Setting.maxConnections.flag), help: ArgumentHelp(Setting.maxConnections.help, valueName: "n"))
+    var maxConnections: String?
+    @Option(name: .customLong(Setting.shutdownTimeout.flag), help: ArgumentHelp(Setting.shutdownTimeout.help, valueName: "seconds"))
+    var shutdownTimeout: String?
+    @Option(name: .customLong(Setting.handlerThreads.flag), help: ArgumentHelp(Setting.handlerThreads.help, valueName: "n"))
+    var handlerThreads: String?
 
     /// The flag given for `setting`; the exhaustive switch makes a new `Setting` a compile error here.
     func flag(_ setting: Setting) -> String? {
@@ -43,6 +57,13 @@ struct Serve: ParsableCommand {
         case .submissionWave: submissionWave
         case .logLevel: logLevel
         case .logFormat: logFormat
+        case .maxBodyBytes: maxBodyBytes
+        case .maxHeaderBytes: maxHeaderBytes
+        case .headerTimeout: headerTimeout
+        case .idleTimeout: idleTimeout
+        case .maxConnections: maxConnections
+        case .shutdownTimeout: shutdownTimeout
+        case .handlerThreads: handlerThreads
         }
     }
 
@@ -58,18 +79,15 @@ struct Serve: ParsableCommand {
             throw ValidationError(error.description)
         }
         let application = try buildApplication(configuration: configuration)
-        for migration in application.appliedMigrations {
-            say("applied migration \(migration.name)")
-        }
+        let events = application.logs.events
         let port = try application.start()
         application.installSignalHandlers()
-        say("BetaKomm serving data version \(try application.store.snapshot().version) at http://\(configuration.host):\(port)")
+        events.info("serving", [
+            "address": "http://\(configuration.host):\(port)", "data_version": String(try application.store.snapshot().version),
+            "database": configuration.databasePath, "pid": String(ProcessInfo.processInfo.processIdentifier),
+        ])
         try application.run()
-        say("BetaKomm stopped")
+        events.info("stopped")
+        application.logs.flush()
     }
-}
-
-/// Writes a line to standard output unbuffered, so a log collector sees it at once.
-func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -21,7 +21,8 @@ import Testing
         app.application.pool.close()
         let response = try app.get("/health")
         #expect(response.status == 503)
-        #expect(try response.json()["database"] as? String == "unavailable")
+        #expect(response.header("Content-Type") == "application/problem+json")
+        #expect(try response.json()["type"] as? String == "urn:betakomm:problem:unavailable")
     }
 
     @Test func buildingTwiceOnTheSameDatabaseAppliesNothingTheSecondTime() throws {

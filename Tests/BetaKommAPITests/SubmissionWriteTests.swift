@@ -57,6 +57,9 @@ import Testing
         let again = try fixture.send("PUT", "/v1/respondents/\(code)/answers", token: fixture.staff, headers: [("If-None-Match", "*")],
                                      json: SubmissionFixture.nonUserAnswers)
         #expect(again.status == 412)
+        // betakomm_submissions_total: the two stored versions, and the 428 and two 412s.
+        #expect(fixture.app.application.metrics.submissions.count(.accepted) == 2)
+        #expect(fixture.app.application.metrics.submissions.count(.rejected) == 3)
     }
 
     @Test func everyKindOfValidationErrorIsReportedWithItsPointerAndNothingIsStored() throws {

@@ -183,6 +183,7 @@ struct ConnectionLifecycleTests {
         #expect(seen.map(\.status.code) == [200, 404])
         #expect(seen.first?.bytesIn == "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabc".utf8.count)
         #expect(seen.first?.request?.path == "/echo")
+        #expect(seen.map(\.route) == ["/echo", nil])
         #expect((seen.first?.bytesOut ?? 0) > 3)
     }
 }

@@ -27,6 +27,26 @@ struct RouterTests {
         #expect(try respond(.head, "/v1/figures/7").body == Array("data 7".utf8))
     }
 
+    @Test("responses name the matched pattern, also when the handler's error is mapped; 404 names none")
+    func routePatterns() throws {
+        var router = self.router()
+        router.get("/v1/questions/:id") { _ in throw HTTPError(.notFound, detail: "no such question") }
+        #expect(try respond(.get, "/v1/figures/7", router: router).route == "/v1/figures/:n")
+        #expect(try respond(.get, "/v1/figures/7.svg", router: router).route == "/v1/figures/:n.svg")
+        #expect(try respond(.get, "/v1/figures/latest", router: router).route == "/v1/figures/latest")
+        #expect(try respond(.get, "/files/a/b", router: router).route == "/files/*rest")
+        let mapped: (any Error, Request) -> Response = { error, _ in .problem((error as? HTTPError)?.status ?? .internalServerError) }
+        let thrown = router.respond(to: try Request(method: .get, target: "/v1/questions/Q9"), mappingErrors: mapped)
+        #expect(thrown.status == .notFound)
+        #expect(thrown.route == "/v1/questions/:id")
+        let wrongMethod = router.respond(to: try Request(method: .delete, target: "/v1/figures/7"), mappingErrors: mapped)
+        #expect(wrongMethod.status == .methodNotAllowed)
+        #expect(wrongMethod.route == "/v1/figures/:n")
+        let unknown = router.respond(to: try Request(method: .get, target: "/v2/anything"), mappingErrors: mapped)
+        #expect(unknown.status == .notFound)
+        #expect(unknown.route == nil)
+    }
+
     @Test("unknown path throws 404, wrong method throws 405 with Allow, OPTIONS answers Allow")
     func errors() throws {
         #expect(throws: HTTPError(.notFound, detail: "No resource at /v2.")) { try respond(.get, "/v2") }

@@ -8,37 +8,50 @@ import Storage
 ///
 /// - Parameters:
 ///   - tokenResolver: the bearer-token lookup; `nil` means the hashed tokens of the database (``TokenStore``).
-///   - onRequestCompleted: called after every response (access log, metrics); keep it cheap.
+///   - onRequestCompleted: called after every response (besides the access log and metrics); keep it cheap.
+///   - logs: where the access and event logs go; `nil` means standard output and standard error.
 public func buildApplication(
     configuration: ServiceConfiguration, tokenResolver: TokenResolver? = nil,
-    onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil
+    onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil, logs: ServiceLogs? = nil
 ) throws -> Application {
+    let logs = logs ?? .standard(configuration)
     let pool = try DatabasePool(path: configuration.databasePath)
     do {
         let applied = try DatabaseMigrator(directory: URL(fileURLWithPath: configuration.migrationsDirectory)).migrate(pool)
+        for migration in applied {
+            logs.events.info("migration applied", ["migration": migration.name])
+        }
         let store = try SurveyDataStore(pool: pool)
-        let context = APIContext(store: store, minimumCellSize: configuration.minimumCellSize)
+        let metrics = ServiceMetrics()
+        let context = APIContext(store: store, minimumCellSize: configuration.minimumCellSize, submissions: metrics.submissions)
         var router = Router()
+        MetricsRoutes.register(on: &router, context: context, metrics: metrics)
         APIRoutes.register(on: &router, context: context, publicDirectory: configuration.publicDirectory)
-        SubmissionRoutes.register(on: &router, service: try SubmissionService(pool: pool, store: store, submissionWave: configuration.submissionWave))
+        SubmissionRoutes.register(on: &router, service: try SubmissionService(pool: pool, store: store, submissionWave: configuration.submissionWave),
+                                  counter: context.submissions)
         AuditRoutes.register(on: &router, pool: pool)
         ImportExportRoutes.register(on: &router, pool: pool, store: store)
-        var serverConfiguration = ServerConfiguration()
-        serverConfiguration.host = configuration.host
-        serverConfiguration.port = UInt16(configuration.port)
         let middleware: [any Middleware] = [
+            RequestIDMiddleware(events: logs.events),
             CORSMiddleware(origins: configuration.corsOrigins),
             RoleMiddleware(resolve: tokenResolver ?? TokenStore(pool: pool).resolver),
         ]
         let routes = router
-        let server = Server(configuration: serverConfiguration, middleware: middleware, onRequestCompleted: onRequestCompleted) { request in
-            do {
-                return try routes.respond(to: request)
-            } catch {
-                return ErrorMapping.response(for: error, request: request)
+        let server = Server(
+            configuration: configuration.serverConfiguration, middleware: middleware,
+            onRequestCompleted: { completed in
+                metrics.record(completed)
+                logs.access.record(completed)
+                onRequestCompleted?(completed)
             }
+        ) { request in
+            routes.respond(to: request, mappingErrors: ErrorMapping.response(for:request:))
         }
-        return Application(configuration: configuration, server: server, pool: pool, store: store, appliedMigrations: applied)
+        metrics.attach(server.metrics)
+        return Application(
+            configuration: configuration, server: server, pool: pool, store: store, appliedMigrations: applied,
+            metrics: metrics, logs: logs
+        )
     } catch {
         pool.close()
         throw error

@@ -26,6 +26,18 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var submissionWave: Int?
     public var logLevel: LogLevel
     public var logFormat: LogFormat
+    /// HTTP limits and timeouts, mapped into the server's configuration by ``serverConfiguration``.
+    public var maxBodyBytes: Int
+    public var maxHeaderBytes: Int
+    /// Seconds.
+    public var headerTimeout: Double
+    /// Seconds.
+    public var idleTimeout: Double
+    public var maxConnections: Int
+    /// Seconds requests in progress get to finish on SIGTERM / SIGINT.
+    public var shutdownTimeout: Double
+    /// Worker threads for the routes kept off the event loops (see ``serverConfiguration``).
+    public var handlerThreads: Int
 
     /// Combines the three sources, most specific first: a flag beats the environment,
     /// which beats the default. Unknown environment variables are ignored.
@@ -40,6 +52,13 @@ public struct ServiceConfiguration: Sendable, Equatable {
             let text = raw(setting)
             guard let value = Int(text), range.contains(value) else {
                 throw .invalid(setting, value: text, expected: "an integer in \(range.lowerBound)...\(range.upperBound)")
+            }
+            return value
+        }
+        func seconds(_ setting: Setting, in range: ClosedRange<Double>) throws(ConfigurationError) -> Double {
+            let text = raw(setting)
+            guard let value = Double(text), value.isFinite, range.contains(value) else {
+                throw .invalid(setting, value: text, expected: "seconds in \(range.lowerBound)...\(range.upperBound)")
             }
             return value
         }
@@ -71,7 +90,14 @@ public struct ServiceConfiguration: Sendable, Equatable {
             minimumCellSize: try integer(.minimumCellSize, in: 1...1000),
             submissionWave: submissionWave,
             logLevel: try choice(.logLevel, LogLevel.self),
-            logFormat: try choice(.logFormat, LogFormat.self)
+            logFormat: try choice(.logFormat, LogFormat.self),
+            maxBodyBytes: try integer(.maxBodyBytes, in: 0...(1 << 30)),
+            maxHeaderBytes: try integer(.maxHeaderBytes, in: 1024...(1 << 20)),
+            headerTimeout: try seconds(.headerTimeout, in: 0.01...3600),
+            idleTimeout: try seconds(.idleTimeout, in: 0.01...86400),
+            maxConnections: try integer(.maxConnections, in: 1...1_000_000),
+            shutdownTimeout: try seconds(.shutdownTimeout, in: 0...3600),
+            handlerThreads: try integer(.handlerThreads, in: 1...256)
         )
     }
 }

@@ -12,6 +12,13 @@ public enum Setting: String, CaseIterable, Sendable {
     case submissionWave = "submission-wave"
     case logLevel = "log-level"
     case logFormat = "log-format"
+    case maxBodyBytes = "max-body-bytes"
+    case maxHeaderBytes = "max-header-bytes"
+    case headerTimeout = "header-timeout"
+    case idleTimeout = "idle-timeout"
+    case maxConnections = "max-connections"
+    case shutdownTimeout = "shutdown-timeout"
+    case handlerThreads = "handler-threads"
 
     /// The long command-line flag, without the leading dashes.
     public var flag: String { rawValue }
@@ -34,6 +41,14 @@ public enum Setting: String, CaseIterable, Sendable {
         case .submissionWave: ""
         case .logLevel: "info"
         case .logFormat: "text"
+        case .maxBodyBytes: "1048576"
+        case .maxHeaderBytes: "16384"
+        case .headerTimeout: "10"
+        case .idleTimeout: "60"
+        case .maxConnections: "16384"
+        // Under Docker's 10 s stop grace period, so the WAL checkpoint runs before a SIGKILL.
+        case .shutdownTimeout: "8"
+        case .handlerThreads: "4"
         }
     }
 
@@ -49,6 +64,13 @@ public enum Setting: String, CaseIterable, Sendable {
         case .submissionWave: "Wave recorded for new submissions (default: the current year)."
         case .logLevel: "Lowest level logged: debug, info, warning or error."
         case .logFormat: "Access and event log format: text or json."
+        case .maxBodyBytes: "Largest request body in bytes; larger ones get 413."
+        case .maxHeaderBytes: "Largest request header section in bytes; larger ones get 431."
+        case .headerTimeout: "Seconds a client has to send a whole request head (then 408)."
+        case .idleTimeout: "Seconds a keep-alive connection may idle, or a body read or response write may stall."
+        case .maxConnections: "Most open connections; beyond it new ones get 503."
+        case .shutdownTimeout: "Seconds requests in progress get to finish after SIGTERM or SIGINT."
+        case .handlerThreads: "Worker threads for writes, exports and health checks (kept off the event loops)."
         }
     }
 }

@@ -23,6 +23,9 @@ public final class SurveyDataStore: Sendable {
 
     /// Loads the first snapshot.
     /// - Parameter recheckInterval: seconds between checks of the stored data version.
+    /// The database file the store reads.
+    var databasePath: String { pool.path }
+
     public init(pool: DatabasePool, recheckInterval: Double = 1) throws {
         self.pool = pool
         self.recheckNanoseconds = UInt64(max(recheckInterval, 0) * 1e9)

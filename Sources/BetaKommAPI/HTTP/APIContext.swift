@@ -7,10 +7,13 @@ public struct APIContext: Sendable {
     public let store: SurveyDataStore
     /// Public aggregates over fewer respondents than this are suppressed.
     public let minimumCellSize: Int
+    /// Submission outcomes for `/metrics`: see ``SubmissionCounter``.
+    public let submissions: SubmissionCounter
 
-    public init(store: SurveyDataStore, minimumCellSize: Int) {
+    public init(store: SurveyDataStore, minimumCellSize: Int, submissions: SubmissionCounter = SubmissionCounter()) {
         self.store = store
         self.minimumCellSize = minimumCellSize
+        self.submissions = submissions
     }
 
     /// The cell size below which `role` sees groups suppressed (`nil`: nothing suppressed).

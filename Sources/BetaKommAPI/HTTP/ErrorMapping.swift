@@ -32,8 +32,14 @@ public enum ErrorMapping {
             return response
         default:
             // DatabaseError, StorageError, StoreError and the rest: a fault of ours, not the client's.
-            let id = request.requestID.map { " [request \($0)]" } ?? ""
-            FileHandle.standardError.write(Data("error\(id) handling \(request.method) \(request.path): \(type(of: error)): \(error)\n".utf8))
+            if let events = request.eventLog {
+                events.error("request failed", [
+                    "request_id": request.requestID ?? "-", "method": request.method.rawValue, "path": request.path,
+                    "error": "\(type(of: error)): \(error)",
+                ])
+            } else {
+                FileHandle.standardError.write(Data("error handling \(request.method) \(request.path): \(type(of: error)): \(error)\n".utf8))
+            }
             return ProblemDocument(type: "about:blank", status: .internalServerError,
                                    detail: "The server could not complete the request.", instance: instance, errors: [])
                 .response()

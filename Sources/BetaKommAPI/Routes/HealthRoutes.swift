@@ -1,22 +1,25 @@
 import HTTPServer
 
-/// `GET /health`: 200 `{"status":"ok","data_version":…,"database":"ok"}` when the database
-/// answers a read, 503 with `"database":"unavailable"` otherwise. Never cached.
+/// `GET /health`: 200 `{"status":"ok","data_version":…,"database":"ok"}` when the database file
+/// passes ``DatabaseHealth`` (checked afresh on every call) and the pool still answers a read;
+/// otherwise a 503 problem document saying why. Never cached.
 enum HealthRoutes {
     static func register(on router: inout Router, context: APIContext) {
+        let health = DatabaseHealth(path: context.store.databasePath)
         router.get("/health") { request in
             try QueryCheck.requireKnown(request.query, allowed: [])
-            let document: JSONValue
-            let status: HTTPStatus
+            let version: Int
             do {
-                let version = try context.store.storedVersion()
-                document = ["status": "ok", "data_version": .int(version), "database": "ok"]
-                status = .ok
+                version = try health.check()
+                // The pool too: it is closed once shutdown has begun.
+                _ = try context.store.storedVersion()
+            } catch let failure as DatabaseHealth.Failure {
+                throw APIError.unavailable("The database is unavailable: \(failure.description).")
             } catch {
-                document = ["status": "unavailable", "data_version": nil, "database": "unavailable"]
-                status = .serviceUnavailable
+                throw APIError.unavailable("The database is unavailable: the server's connections cannot read it.")
             }
-            var response = Response.json(document.serialized(), status: status)
+            let document: JSONValue = ["status": "ok", "data_version": .int(version), "database": "ok"]
+            var response = Response.json(document.serialized())
             response.headers.set("Cache-Control", "no-store")
             return response
         }

@@ -9,7 +9,8 @@ import Survey
 enum SubmissionRoutes {
     static let mergePatchType = "application/merge-patch+json"
 
-    static func register(on router: inout Router, service: SubmissionService) {
+    /// - Parameter counter: `betakomm_submissions_total`: accepted (committed) and rejected writes.
+    static func register(on router: inout Router, service: SubmissionService, counter: SubmissionCounter) {
         router.get("/v1/respondents/:code/answers") { request in
             let code = try authorized(request)
             try QueryCheck.requireKnown(request.query, allowed: [])
@@ -19,10 +20,10 @@ enum SubmissionRoutes {
             return answerResponse(latest, request: request)
         }
         router.put("/v1/respondents/:code/answers") { request in
-            try write(request, service: service) { body in .replace(body) }
+            try counted(counter) { try write(request, service: service) { body in .replace(body) } }
         }
         router.patch("/v1/respondents/:code/answers") { request in
-            try write(request, service: service) { body in .mergePatch(body) }
+            try counted(counter) { try write(request, service: service) { body in .mergePatch(body) } }
         }
         router.get("/v1/respondents/:code/answers/versions") { request in
             let code = try authorized(request)
@@ -67,6 +68,19 @@ enum SubmissionRoutes {
             }
             return privateJSON(.object([("respondent_code", .string(code)), ("from", .int(from.version)), ("to", .int(to.version)),
                                         ("changes", .array(changes))]))
+        }
+    }
+
+    /// Counts a write: accepted when it stored a version (not for a replayed retry), rejected
+    /// when refused for any reason (authorization, precondition, validation).
+    private static func counted(_ counter: SubmissionCounter, _ write: () throws -> Response) throws -> Response {
+        do {
+            let response = try write()
+            if response.headers["Idempotent-Replayed"] == nil { counter.record(.accepted) }
+            return response
+        } catch {
+            counter.record(.rejected)
+            throw error
         }
     }
 

@@ -25,7 +25,8 @@ final class TestApplication: Sendable {
             .minimumCellSize: String(minimumCellSize),
         ]
         flags[.corsOrigins] = corsOrigins.joined(separator: ",")
-        application = try buildApplication(configuration: try ServiceConfiguration.resolve(flags: flags, environment: [:]))
+        let configuration = try ServiceConfiguration.resolve(flags: flags, environment: [:])
+        application = try buildApplication(configuration: configuration, logs: .sink(configuration) { _ in })
         try application.start()
     }
 

@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Turns the raw output of Benchmarks/run.sh into a table on stdout and a Markdown file.
+
+For each scenario and target: the median over rounds of wrk's requests/s, p50 and p99 latency
+(each round's own percentiles; the median damps one noisy round on a shared 2-core machine), the
+spread of requests/s over rounds, wrk's error count, and the peak summed VmRSS sampled during load.
+Then the ratios BetaKomm/Hummingbird and BetaKomm/nginx: throughput (higher is better for BetaKomm)
+and p99 (lower is better for BetaKomm). Then the idle-connection test.
+"""
+
+import argparse
+import json
+import re
+import statistics
+import sys
+from pathlib import Path
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+REFERENCE_TARGETS = ("hummingbird", "nginx")
+LABELS = {"betakomm": "BetaKomm", "hummingbird": "Hummingbird 2", "nginx": "nginx"}
+
+
+def millis(text: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s)", text)
+    if not match:
+        raise ValueError(f"unknown latency {text!r}")
+    return float(match.group(1)) * UNITS[match.group(2)]
+
+
+def parse_wrk(text: str) -> dict:
+    """requests/s, p50/p99 in ms, and the error count from one `wrk --latency` output."""
+    result = {"socket_errors": 0, "non_2xx": 0}
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("Requests/sec:"):
+            result["rps"] = float(line.split()[1])
+        elif re.match(r"^(50|99)%\s", line):
+            percent, value = line.split()
+            result["p" + percent.rstrip("%")] = millis(value)
+        elif line.startswith("Socket errors:"):
+            result["socket_errors"] += sum(int(n) for n in re.findall(r"\d+", line))
+        elif line.startswith("Non-2xx or 3xx responses:"):
+            result["non_2xx"] += int(line.split(":")[1])
+    if not {"rps", "p50", "p99"} <= result.keys():
+        raise ValueError("incomplete wrk output")
+    return result
+
+
+def peak_rss_mib(path: Path) -> float:
+    if not path.exists():
+        return float("nan")
+    values = [int(v) for v in path.read_text().split() if v.isdigit()]
+    return max(values, default=0) / 1024
+
+
+def load_results(raw: Path) -> dict:
+    """scenario -> target -> aggregated figures, scenarios in the order they ran."""
+    results = {}
+    order_file = raw / "scenarios.txt"
+    names = order_file.read_text().split() if order_file.exists() else []
+    for directory in (raw / name for name in names):
+        per_target = {}
+        for wrk_file in sorted(directory.glob("*.wrk")):
+            target, _ = wrk_file.stem.rsplit(".", 1)
+            try:
+                figures = parse_wrk(wrk_file.read_text())
+            except ValueError as error:
+                print(f"warning: {wrk_file}: {error}", file=sys.stderr)
+                continue
+            figures["rss"] = peak_rss_mib(wrk_file.with_suffix(".rss"))
+            per_target.setdefault(target, []).append(figures)
+        results[directory.name] = {
+            target: {
+                "rounds": len(runs),
+                "rps": statistics.median(r["rps"] for r in runs),
+                "rps_min": min(r["rps"] for r in runs),
+                "rps_max": max(r["rps"] for r in runs),
+                "p50": statistics.median(r["p50"] for r in runs),
+                "p99": statistics.median(r["p99"] for r in runs),
+                "socket_errors": sum(r["socket_errors"] for r in runs),
+                "non_2xx": sum(r["non_2xx"] for r in runs),
+                "rss": max(r["rss"] for r in runs),
+            }
+            for target, runs in per_target.items()
+        }
+    return results
+
+
+def read_machine(raw: Path) -> dict:
+    path = raw / "machine.txt"
+    if not path.exists():
+        return {}
+    return dict(line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
+
+
+def ratio(numerator: float, denominator: float) -> str:
+    return f"{numerator / denominator:.2f}×" if denominator else "n/a"
+
+
+def render(raw: Path) -> str:
+    machine = read_machine(raw)
+    results = load_results(raw)
+    lines = [
+        f"# BetaKomm HTTP benchmark, {machine.get('date_utc', raw.name)}",
+        "",
+        f"Machine: {machine.get('nproc', '?')} cores ({machine.get('cpu', '?')}), kernel "
+        f"{machine.get('kernel', '?')}, load average before the run {machine.get('loadavg_before', '?')}. "
+        f"Commit {machine.get('commit', '?')}; wrk {machine.get('wrk', '?')}; nginx {machine.get('nginx', '?')}.",
+        "",
+        f"**wrk and all servers share the same {machine.get('nproc', '?')} cores**, so the figures compare "
+        "the servers with each other under the same handicap; they are not the capacity of a dedicated "
+        f"machine. Each cell is the median of {machine.get('rounds', '?')} interleaved rounds of "
+        f"{machine.get('duration', '?')} s; body: the same 1.5 KB JSON file (`Benchmarks/fixed.json`).",
+        "",
+        "| scenario | server | req/s (median) | req/s range | p50 ms | p99 ms | socket errors | non-2xx | peak RSS MiB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for scenario, per_target in results.items():
+        for target, f in per_target.items():
+            lines.append(
+                f"| {scenario} | {LABELS.get(target, target)} | {f['rps']:,.0f} | "
+                f"{f['rps_min']:,.0f}–{f['rps_max']:,.0f} | {f['p50']:.3f} | {f['p99']:.3f} | "
+                f"{f['socket_errors']} | {f['non_2xx']} | {f['rss']:.1f} |"
+            )
+    hwm_file = raw / "hwm.txt"
+    if hwm_file.exists():
+        peaks = [line.split() for line in hwm_file.read_text().splitlines() if len(line.split()) == 2]
+        lines += ["", "VmHWM (peak resident memory of the main process over the whole load run): " + ", ".join(
+            f"{LABELS.get(target, target)} {int(kib) / 1024:.1f} MiB" for target, kib in peaks) + "."]
+    lines += ["", "Ratios (BetaKomm ÷ other): throughput above 1 and p99 below 1 favour BetaKomm.", "",
+              "| scenario | req/s vs Hummingbird | p99 vs Hummingbird | req/s vs nginx | p99 vs nginx |",
+              "|---|---:|---:|---:|---:|"]
+    for scenario, per_target in results.items():
+        ours = per_target.get("betakomm")
+        if not ours:
+            continue
+        cells = []
+        for other in REFERENCE_TARGETS:
+            theirs = per_target.get(other)
+            cells += [ratio(ours["rps"], theirs["rps"]), ratio(ours["p99"], theirs["p99"])] if theirs else ["n/a", "n/a"]
+        lines.append(f"| {scenario} | " + " | ".join(cells) + " |")
+
+    idle_files = sorted(raw.glob("idle-*.json"))
+    if idle_files:
+        lines += ["", "Idle keep-alive connections: each sent one request, then stayed open and idle; "
+                  "meanwhile `/health` was requested on new connections (connect to last byte).", "",
+                  "| server | held open | failed to open | /health probes | median ms | max ms | RSS MiB while held |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        for path in idle_files:
+            target = path.stem.removeprefix("idle-")
+            try:
+                idle = json.loads(path.read_text())
+            except json.JSONDecodeError:
+                lines.append(f"| {LABELS.get(target, target)} | test failed, see raw output | | | | | |")
+                continue
+            rss = idle["server_kib_while_held"].get("VmRSS", 0) / 1024
+            probes = f"{idle['probes']}" + (f" ({len(idle['probe_errors'])} failed)" if idle["probe_errors"] else "")
+            lines.append(
+                f"| {LABELS.get(target, target)} | {idle['still_open_after_probes']:,} of {idle['requested']:,} | "
+                f"{idle['open_failures']} | {probes} | {idle['probe_ms']['median']} | {idle['probe_ms']['max']} | "
+                f"{rss:.1f} |"
+            )
+    lines += ["", "Targets of the issue (BetaKomm against Hummingbird 2):", ""] + verdicts(results, idle_files)
+    return "\n".join(lines) + "\n"
+
+
+def verdicts(results: dict, idle_files: list) -> list:
+    """One line per target the issue sets: throughput ≥ 1.0× (aim 1.2×) and p99 no worse than
+    Hummingbird in every scenario, and /health under 50 ms while 10 000 idle connections are held."""
+    lines = []
+    for scenario, per_target in results.items():
+        ours, theirs = per_target.get("betakomm"), per_target.get("hummingbird")
+        if not (ours and theirs):
+            continue
+        throughput = ours["rps"] / theirs["rps"]
+        p99_ok = ours["p99"] <= theirs["p99"]
+        mark = "met" if throughput >= 1.0 and p99_ok else "MISSED"
+        lines.append(f"- {scenario}: {mark}: throughput {throughput:.2f}× (aim 1.2×), p99 {ours['p99']:.3f} ms "
+                     f"vs {theirs['p99']:.3f} ms{'' if p99_ok else ' (worse)'}")
+    for path in idle_files:
+        if path.stem != "idle-betakomm":
+            continue
+        try:
+            idle = json.loads(path.read_text())
+        except json.JSONDecodeError:
+            lines.append("- idle connections: MISSED: the test did not complete")
+            continue
+        slowest = idle["probe_ms"]["max"]
+        held = idle["still_open_after_probes"]
+        ok = slowest is not None and slowest < 50 and not idle["probe_errors"] and held >= 10_000
+        lines.append(f"- /health with {held:,} idle connections held: {'met' if ok else 'MISSED'}: slowest of "
+                     f"{idle['probes']} probes {slowest} ms (must be under 50 ms)")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("raw", type=Path, help="a Benchmarks/results/raw/STAMP folder")
+    parser.add_argument("--markdown", type=Path, help="also write the report to this file")
+    args = parser.parse_args()
+    text = render(args.raw)
+    print(text)
+    if args.markdown:
+        args.markdown.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

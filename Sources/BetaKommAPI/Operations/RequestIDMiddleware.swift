@@ -1,0 +1,51 @@
+import HTTPServer
+
+/// The outermost middleware: gives every request an id, from the client's `X-Request-Id` when it
+/// is a sane token (1–128 of `A–Z a–z 0–9 . _ -`, so a proxy's id carries through and nothing odd
+/// reaches a log line), otherwise 16 random hex digits. The id goes on `request.requestID`, back
+/// in the response's `X-Request-Id`, and into the access log. It also attaches the event log, so
+/// that an error logged deep in a handler carries the id.
+public struct RequestIDMiddleware: Middleware {
+    public static let headerName = "X-Request-Id"
+    static let eventLogKey = "betakomm.eventLog"
+
+    private let events: EventLog?
+
+    public init(events: EventLog?) {
+        self.events = events
+    }
+
+    public func handle(_ request: Request, next: RequestResponder) throws -> Response {
+        var request = request
+        let id = request.headers[Self.headerName].flatMap { Self.isAcceptable($0) ? $0 : nil } ?? Self.generate()
+        request.requestID = id
+        if let events { request.attributes[Self.eventLogKey] = events }
+        var response = next(request)
+        response.headers.set(Self.headerName, id)
+        return response
+    }
+
+    static func isAcceptable(_ id: String) -> Bool {
+        let bytes = id.utf8
+        return (1...128).contains(bytes.count) && bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                true
+            default:
+                false
+            }
+        }
+    }
+
+    /// 64 random bits as 16 lowercase hex digits.
+    static func generate() -> String {
+        let hex = String(UInt64.random(in: .min ... .max), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+extension Request {
+    /// The event log attached by ``RequestIDMiddleware``, if any.
+    var eventLog: EventLog? { attributes[RequestIDMiddleware.eventLogKey] as? EventLog }
+}

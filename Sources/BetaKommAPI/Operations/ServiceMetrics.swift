@@ -1,0 +1,66 @@
+import HTTPServer
+import Synchronization
+
+/// The service's counters, fed by the server's completion hook and read by `GET /metrics`.
+///
+/// Everything a response changes sits behind one `Mutex`, taken once per response (tens of
+/// nanoseconds uncontended, and the loops rarely contend); open connections come from the
+/// server's own atomics, submissions from ``SubmissionCounter``'s.
+public final class ServiceMetrics: Sendable {
+    /// Upper bounds (seconds) of the duration histogram: cached reads land in the first buckets,
+    /// writes (an fsync each) in the middle, anything pathological in the last.
+    public static let durationBuckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+    /// Methods counted under their own name; anything else is `OTHER`, so a client cannot mint series.
+    static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+    /// The route label of a response no route produced (404s, parse errors, 401 before routing).
+    static let unmatchedRoute = "unmatched"
+
+    struct RequestKey: Hashable {
+        var route: String
+        var method: String
+        var status: Int
+    }
+
+    struct Counts {
+        var requests: [RequestKey: Int] = [:]
+        /// Per bucket (not cumulative); the last element counts durations above every bound.
+        var bucketCounts = [Int](repeating: 0, count: ServiceMetrics.durationBuckets.count + 1)
+        var durationSum: Double = 0
+        var durationCount = 0
+        var bytesReceived = 0
+        var bytesSent = 0
+    }
+
+    public let submissions: SubmissionCounter
+    private let counts = Mutex(Counts())
+    private let server = Mutex<ServerMetrics?>(nil)
+
+    public init(submissions: SubmissionCounter = SubmissionCounter()) {
+        self.submissions = submissions
+    }
+
+    /// Connects the server whose open connections the gauge reports (the server is built after
+    /// the routes that serve the metrics, hence not an init parameter).
+    func attach(_ serverMetrics: ServerMetrics) {
+        server.withLock { $0 = serverMetrics }
+    }
+
+    var openConnections: Int? { server.withLock { $0?.openConnections } }
+
+    /// Counts one response.
+    public func record(_ completed: CompletedRequest) {
+        let method = completed.request.map { Self.knownMethods.contains($0.method.rawValue) ? $0.method.rawValue : "OTHER" } ?? "OTHER"
+        let key = RequestKey(route: completed.route ?? Self.unmatchedRoute, method: method, status: completed.status.code)
+        let bucket = Self.durationBuckets.firstIndex { completed.duration <= $0 } ?? Self.durationBuckets.count
+        counts.withLock { counts in
+            counts.requests[key, default: 0] += 1
+            counts.bucketCounts[bucket] += 1
+            counts.durationSum += completed.duration
+            counts.durationCount += 1
+            counts.bytesReceived += completed.bytesIn
+            counts.bytesSent += completed.bytesOut
+        }
+    }
+
+    var snapshot: Counts { counts.withLock { $0 } }
+}
