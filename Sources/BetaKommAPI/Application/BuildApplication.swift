@@ -7,7 +7,7 @@ import Storage
 /// middleware and every route. Call `start()` or `run()` on the result.
 ///
 /// - Parameters:
-///   - tokenResolver: the bearer-token lookup; `nil` until tokens exist (every token is refused).
+///   - tokenResolver: the bearer-token lookup; `nil` means the hashed tokens of the database (``TokenStore``).
 ///   - onRequestCompleted: called after every response (besides the access log and metrics); keep it cheap.
 ///   - logs: where the access and event logs go; `nil` means standard output and standard error.
 public func buildApplication(
@@ -27,10 +27,14 @@ public func buildApplication(
         var router = Router()
         MetricsRoutes.register(on: &router, context: context, metrics: metrics)
         APIRoutes.register(on: &router, context: context, publicDirectory: configuration.publicDirectory)
+        SubmissionRoutes.register(on: &router, service: try SubmissionService(pool: pool, store: store, submissionWave: configuration.submissionWave),
+                                  counter: context.submissions)
+        AuditRoutes.register(on: &router, pool: pool)
+        ImportExportRoutes.register(on: &router, pool: pool, store: store)
         let middleware: [any Middleware] = [
             RequestIDMiddleware(events: logs.events),
             CORSMiddleware(origins: configuration.corsOrigins),
-            RoleMiddleware(resolve: tokenResolver),
+            RoleMiddleware(resolve: tokenResolver ?? TokenStore(pool: pool).resolver),
         ]
         let routes = router
         let server = Server(

@@ -13,7 +13,7 @@ public struct CORSMiddleware: Middleware {
     /// Methods a cross-origin script may use (the submissions feature writes with PUT and PATCH).
     public static let allowedMethods = ["GET", "HEAD", "PUT", "PATCH", "OPTIONS"]
     /// Request headers a cross-origin script may send, lowercased.
-    public static let allowedHeaders = ["authorization", "content-type", "if-match", "if-none-match"]
+    public static let allowedHeaders = ["authorization", "content-type", "if-match", "if-none-match", "idempotency-key"]
     static let exposedHeaders = "ETag, Data-Version, Link"
     static let maxAgeSeconds = 600
 
