@@ -41,6 +41,7 @@ let package = Package(
             name: "betakomm",
             dependencies: [
                 "BetaKommAPI",
+                "SurveyCalibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

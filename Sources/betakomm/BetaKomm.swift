@@ -4,6 +4,8 @@ import ArgumentParser
 struct BetaKomm: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "betakomm",
-        abstract: "The BetaKomm survey data service."
+        abstract: "The BetaKomm survey data service.",
+        subcommands: [Serve.self, Migrate.self, Backup.self, GenerateData.self],
+        defaultSubcommand: Serve.self
     )
 }

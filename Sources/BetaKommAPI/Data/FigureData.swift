@@ -1,0 +1,86 @@
+import Survey
+
+/// One of the report's figures computed for a wave, as served in every format: one panel per
+/// question (and per series value, Fig. 24), each a ``StatisticTable`` grouped as the figure is.
+struct FigureData: Sendable {
+    struct Panel: Sendable {
+        let table: StatisticTable
+        /// The series option (e.g. a degree of marketing for Fig. 24), if the figure has series.
+        let series: QuestionOption?
+    }
+
+    let figure: Figure
+    let wave: WaveSelection
+    /// Respondents in the base of the figure's first question (the n the caption prints).
+    let n: Int
+    let panels: [Panel]
+
+    init(number: Int, snapshot: DataSnapshot, wave: WaveSelection, minimumCellSize: Int?) throws {
+        figure = try Figure.report2011(number)
+        self.wave = wave
+        let dataset = snapshot.dataset(wave)
+        n = try dataset.distribution(of: figure.questionIDs[0]).groups.first?.baseN ?? 0
+        var panels: [Panel] = []
+        for questionID in figure.questionIDs {
+            guard let seriesQuestionID = figure.seriesQuestionID else {
+                panels.append(Panel(table: try StatisticTable(dataset: dataset, questionID: questionID, filter: nil,
+                                                              grouping: figure.grouping, minimumCellSize: minimumCellSize), series: nil))
+                continue
+            }
+            for option in try dataset.questionnaire.question(seriesQuestionID).options {
+                let filter = Condition.answer(question: seriesQuestionID, in: [option.code])
+                panels.append(Panel(table: try StatisticTable(dataset: dataset, questionID: questionID, filter: filter,
+                                                              grouping: figure.grouping, minimumCellSize: minimumCellSize), series: option))
+            }
+        }
+        self.panels = panels
+    }
+
+    /// The figure's description without numbers, as listed by `/v1/figures`.
+    static func summary(_ figure: Figure) -> JSONValue {
+        let path = "/v1/figures/\(figure.number)"
+        return .object([
+            ("number", .int(figure.number)), ("caption_nb", .string(figure.captionNb)), ("base_text_nb", .string(figure.baseTextNb)),
+            ("printed_base_n", .int(figure.printedBaseN)), ("statistic", .string(figure.statistic.rawValue)),
+            ("questions", .array(figure.questionIDs.map(JSONValue.string))), ("by", .optional(figure.grouping?.parameter)),
+            ("series_question", .optional(figure.seriesQuestionID)),
+            ("links", .object([
+                ("self", .string(path)), ("csv", .string(path + "?format=csv")),
+                ("jsonstat", .string(path + "?format=jsonstat")), ("svg", .string(path + ".svg")),
+            ])),
+        ])
+    }
+
+    /// `{"figure": {...}}` with every panel.
+    var json: JSONValue {
+        guard case var .object(members) = Self.summary(figure) else { return .null }
+        members += [
+            ("wave", .string(wave.name)), ("n", .int(n)),
+            ("panels", .array(panels.map { panel in
+                .object([
+                    ("question", .questionReference(panel.table.question)),
+                    ("series", panel.series.map(JSONValue.option) ?? .null),
+                ] + panel.table.jsonMembers)
+            })),
+        ]
+        return .object(members)
+    }
+
+    /// The number a chart draws for one option of one group: the percent (or, for mean figures,
+    /// the mean); `nil` when suppressed or the group is empty.
+    func value(panel: Panel, groupIndex: Int, optionIndex: Int?) -> Double? {
+        let group = panel.table.groups[groupIndex]
+        guard !panel.table.isSuppressed(groupAt: groupIndex), group.baseN > 0 else { return nil }
+        if let optionIndex { return Double(group.options[optionIndex].percent) }
+        return group.summary?.mean
+    }
+
+    /// The options a chart of this figure draws: every option, only `yes` for "% Ja" figures,
+    /// none (the mean) for number and scale questions.
+    func drawnOptions(of panel: Panel) -> [Int?] {
+        guard panel.table.question.type.isCategorical else { return [nil] }
+        let options = panel.table.question.options
+        if figure.statistic == .percentYes, let yes = options.firstIndex(where: { $0.code == "yes" }) { return [yes] }
+        return options.indices.map { $0 }
+    }
+}

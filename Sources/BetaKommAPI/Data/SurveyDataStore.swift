@@ -1,0 +1,72 @@
+import Foundation
+import Storage
+import Synchronization
+
+/// Holds the current ``DataSnapshot`` and the rendered-response cache, both keyed by data version.
+///
+/// Requests read the snapshot from memory. The stored version is re-read at most once per
+/// `recheckInterval` (so writes by another process, e.g. an import, show up within it), and at
+/// once when a writer in this process calls ``invalidate()`` after committing.
+public final class SurveyDataStore: Sendable {
+    private struct State {
+        var snapshot: DataSnapshot
+        var checkedAt: UInt64
+    }
+
+    private let pool: DatabasePool
+    private let recheckNanoseconds: UInt64
+    private let state: Mutex<State>
+    /// Rendered responses of the current version; emptied whenever the version changes.
+    public let responses: ResponseCache
+
+    /// Loads the first snapshot.
+    /// - Parameter recheckInterval: seconds between checks of the stored data version.
+    public init(pool: DatabasePool, recheckInterval: Double = 1) throws {
+        self.pool = pool
+        self.recheckNanoseconds = UInt64(max(recheckInterval, 0) * 1e9)
+        let snapshot = try pool.read { try DataSnapshot.load($0) }
+        self.state = Mutex(State(snapshot: snapshot, checkedAt: DispatchTime.now().uptimeNanoseconds))
+        self.responses = ResponseCache()
+    }
+
+    /// The snapshot of the current data version (reloaded first if the stored version moved on).
+    public func snapshot() throws -> DataSnapshot {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let (current, due) = state.withLock { state -> (DataSnapshot, Bool) in
+            let due = now &- state.checkedAt >= recheckNanoseconds
+            if due { state.checkedAt = now }
+            return (state.snapshot, due)
+        }
+        guard due else { return current }
+        return try refresh(knowing: current)
+    }
+
+    /// The invalidation hook: call after committing answers so the next request sees them.
+    /// Re-reads the data version and, if it changed, reloads the snapshot and drops cached responses.
+    @discardableResult
+    public func invalidate() throws -> DataSnapshot {
+        let current = state.withLock { state in
+            state.checkedAt = DispatchTime.now().uptimeNanoseconds
+            return state.snapshot
+        }
+        return try refresh(knowing: current)
+    }
+
+    /// Whether the database answers a read now (for `/health`).
+    public func storedVersion() throws -> Int {
+        try pool.read { try DataSnapshot.version($0) }
+    }
+
+    private func refresh(knowing current: DataSnapshot) throws -> DataSnapshot {
+        let stored = try pool.read { try DataSnapshot.version($0) }
+        guard stored != current.version else { return current }
+        let fresh = try pool.read { try DataSnapshot.load($0) }
+        let installed = state.withLock { state -> DataSnapshot in
+            // Another request may have installed a newer one meanwhile; keep the newest.
+            if fresh.version > state.snapshot.version || fresh.version < current.version { state.snapshot = fresh }
+            return state.snapshot
+        }
+        responses.removeAll(except: installed.version)
+        return installed
+    }
+}

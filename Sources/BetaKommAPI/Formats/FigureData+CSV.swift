@@ -1,0 +1,39 @@
+extension FigureData {
+    static let csvHeader = [
+        "figure", "wave", "question_id", "series", "group", "group_label", "base_n", "option", "option_label",
+        "count", "percent", "share", "mean", "standard_deviation", "suppressed",
+    ]
+
+    /// One row per group and option (choice questions) or per group (number and scale questions);
+    /// grouped figures end each panel with the total as group `all`. Suppressed rows keep their
+    /// labels and leave the numbers empty.
+    func csv(_ writer: CSVWriter) -> [UInt8] {
+        var rows: [[CSVWriter.Cell]] = []
+        for panel in panels {
+            var groups = panel.table.groups.indices.map { (panel.table.groups[$0], panel.table.isSuppressed(groupAt: $0)) }
+            if panel.table.grouping != nil { groups.append((panel.table.total, panel.table.totalSuppressed)) }
+            for (group, suppressed) in groups {
+                let lead: [CSVWriter.Cell] = [
+                    .integer(figure.number), .text(wave.name), .text(panel.table.question.id), panel.series.map { .text($0.code) } ?? .empty,
+                    .text(group.key), .text(group.labelNb), suppressed ? .empty : .integer(group.baseN),
+                ]
+                let flag: CSVWriter.Cell = .text(suppressed ? "true" : "false")
+                guard panel.table.question.type.isCategorical else {
+                    let summary = suppressed ? nil : group.summary
+                    rows.append(lead + [.empty, .empty, .empty, .empty, .empty,
+                                        summary.map { .decimal($0.mean) } ?? .empty,
+                                        summary.map { .decimal($0.standardDeviation) } ?? .empty, flag])
+                    continue
+                }
+                for option in group.options {
+                    rows.append(lead + [
+                        .text(option.code), .text(option.labelNb),
+                        suppressed ? .empty : .integer(option.count), suppressed ? .empty : .integer(option.percent),
+                        suppressed ? .empty : .decimal(option.share), .empty, .empty, flag,
+                    ])
+                }
+            }
+        }
+        return writer.document(header: Self.csvHeader, rows: rows)
+    }
+}

@@ -1,0 +1,83 @@
+import Survey
+
+extension FigureData {
+    /// The JSON-stat status of a withheld cell: `:` is what Statistics Norway's API uses for
+    /// figures not published for confidentiality.
+    static let suppressedStatus = ":"
+
+    /// A JSON-stat 2.0 dataset (https://json-stat.org/full/): dimensions `panel` (question or
+    /// series), `group`, `option` and `measure` (percent and count, or mean and n), values in
+    /// row-major order with the last dimension fastest, `null` plus a `status` for withheld cells.
+    func jsonStat(updated: String, dataVersion: Int) -> JSONValue {
+        let categorical = panels.first?.table.question.type.isCategorical ?? true
+        var optionCodes: [String] = []
+        var optionLabels: [String: String] = [:]
+        for panel in panels {
+            for option in panel.table.question.options where optionLabels[option.code] == nil {
+                optionCodes.append(option.code)
+                optionLabels[option.code] = option.labelNb
+            }
+        }
+        if !categorical {
+            optionCodes = ["value"]
+            optionLabels = ["value": "Verdi"]
+        }
+        let measures = categorical ? ["percent", "count"] : ["mean", "n"]
+        let measureLabels = categorical ? ["percent": "Prosent", "count": "Antall"] : ["mean": "Gjennomsnitt", "n": "Antall svar"]
+        let grouped = figure.grouping != nil
+        let firstGroups = panels.first?.table.groups ?? []
+        let groupKeys = firstGroups.map(\.key) + (grouped ? ["all"] : [])
+        let groupLabels = Dictionary(firstGroups.map { ($0.key, $0.labelNb) } + (grouped ? [("all", "Alle")] : []), uniquingKeysWith: { first, _ in first })
+        let panelKeys = panels.map { panel in panel.series.map { "\(panel.table.question.id):\($0.code)" } ?? panel.table.question.id }
+        let panelLabels = panels.map { panel in
+            panel.series.map { "\(panel.table.question.textNb) – \($0.labelNb)" } ?? panel.table.question.textNb
+        }
+
+        var values: [JSONValue] = []
+        var status: [(String, JSONValue)] = []
+        for panel in panels {
+            var groups = panel.table.groups.indices.map { (panel.table.groups[$0], panel.table.isSuppressed(groupAt: $0)) }
+            if grouped { groups.append((panel.table.total, panel.table.totalSuppressed)) }
+            for (group, suppressed) in groups {
+                for code in optionCodes {
+                    let option = group.option(code)
+                    for measure in measures {
+                        if suppressed { status.append((String(values.count), .string(Self.suppressedStatus))) }
+                        values.append(suppressed ? .null : Self.cell(measure: measure, option: option, group: group))
+                    }
+                }
+            }
+        }
+        func dimension(_ label: String, _ keys: [String], _ labels: [String: String]) -> JSONValue {
+            .object([("label", .string(label)), ("category", .object([
+                ("index", .object(keys.enumerated().map { ($0.element, .int($0.offset)) })),
+                ("label", .object(keys.map { ($0, .string(labels[$0] ?? $0)) })),
+            ]))])
+        }
+        return .object([
+            ("version", "2.0"), ("class", "dataset"), ("label", .string("Figur \(figure.number): \(figure.captionNb)")),
+            ("source", "KS FoU / HK Reklamebyrå: BETA.KOMM 2011 (BetaKomm)"), ("updated", .string(updated)),
+            ("id", ["panel", "group", "option", "measure"]),
+            ("size", .array([panelKeys.count, groupKeys.count, optionCodes.count, measures.count].map(JSONValue.int))),
+            ("role", .object([("metric", ["measure"])])),
+            ("dimension", .object([
+                ("panel", dimension("Spørsmål", panelKeys, Dictionary(uniqueKeysWithValues: zip(panelKeys, panelLabels)))),
+                ("group", dimension(grouped ? "Kommunestørrelse" : "Gruppe", groupKeys, groupLabels)),
+                ("option", dimension("Svaralternativ", optionCodes, optionLabels)),
+                ("measure", dimension("Mål", measures, measureLabels)),
+            ])),
+            ("value", .array(values)),
+            ("status", .object(status)),
+            ("extension", .object([("data_version", .int(dataVersion)), ("wave", .string(wave.name)), ("n", .int(n))])),
+        ])
+    }
+
+    private static func cell(measure: String, option: OptionShare?, group: DistributionGroup) -> JSONValue {
+        switch measure {
+        case "percent": option.map { .int($0.percent) } ?? .null
+        case "count": option.map { .int($0.count) } ?? .null
+        case "mean": group.summary.map { .double($0.mean) } ?? .null
+        default: .int(group.baseN)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import HTTPServer
+import Survey
+
+/// What every route handler shares: the data store, the suppression threshold, and the one way
+/// responses are made (data version, ETag and 304, Cache-Control, the rendered-response cache).
+public struct APIContext: Sendable {
+    public let store: SurveyDataStore
+    /// Public aggregates over fewer respondents than this are suppressed.
+    public let minimumCellSize: Int
+
+    public init(store: SurveyDataStore, minimumCellSize: Int) {
+        self.store = store
+        self.minimumCellSize = minimumCellSize
+    }
+
+    /// The cell size below which `role` sees groups suppressed (`nil`: nothing suppressed).
+    func suppressionThreshold(for role: Role) -> Int? {
+        role.seesSuppressedAggregates ? minimumCellSize : nil
+    }
+
+    /// A `GET` response for the current data version: answers `If-None-Match` with 304 before any
+    /// work, serves cached bytes when `cached`, and otherwise renders with `render` (and caches).
+    ///
+    /// The ETag names the data version, the suppression threshold, the role and the
+    /// representation (`format`), so it changes exactly when the bytes can.
+    func respond(
+        to request: Request, format: String = "json", contentType: String = "application/json", cached: Bool = true,
+        render: (DataSnapshot) throws -> [UInt8]
+    ) throws -> Response {
+        let snapshot = try store.snapshot()
+        let role = request.role
+        let tag = "\"\(snapshot.version)-k\(minimumCellSize)-\(role.tag)-\(format)\""
+        var headers: HTTPHeaders = [
+            "ETag": tag, "Data-Version": String(snapshot.version),
+            "Cache-Control": role == .public ? "public, max-age=60" : "private, no-cache",
+        ]
+        if ConditionalRequest.noneMatch(request.headers.values(for: "If-None-Match"), tag) {
+            return Response(status: .notModified, headers: headers)
+        }
+        let key = "\(snapshot.version)|\(role.tag)|\(format)|\(request.target)"
+        if cached, let entry = store.responses.entry(for: key) {
+            headers.add("Content-Type", entry.contentType)
+            return Response(status: .ok, headers: headers, body: entry.body)
+        }
+        let body = try render(snapshot)
+        if cached { store.responses.store(ResponseCache.Entry(body: body, contentType: contentType), for: key) }
+        headers.add("Content-Type", contentType)
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// A JSON document `{"data_version": …, members…}` through ``respond(to:format:contentType:cached:render:)``.
+    func respondJSON(
+        to request: Request, cached: Bool = true, extraHeaders: HTTPHeaders = HTTPHeaders(),
+        members: (DataSnapshot) throws -> [(String, JSONValue)]
+    ) throws -> Response {
+        var response = try respond(to: request, cached: cached) { snapshot in
+            JSONValue.object([("data_version", .int(snapshot.version))] + (try members(snapshot))).serialized()
+        }
+        for field in extraHeaders { response.headers.add(field.name, field.value) }
+        return response
+    }
+}

@@ -1,0 +1,15 @@
+import HTTPServer
+
+/// Every route of the service. Each feature registers its routes in its own
+/// `register(on:context:)`; a new feature adds one line here.
+public enum APIRoutes {
+    public static func register(on router: inout Router, context: APIContext, publicDirectory: String) {
+        HealthRoutes.register(on: &router, context: context)
+        QuestionRoutes.register(on: &router, context: context)
+        StatisticsRoutes.register(on: &router, context: context)
+        FigureRoutes.register(on: &router, context: context)
+        // The dashboard's static files; anything not matched above and not a file is a 404.
+        let files = StaticFiles(root: publicDirectory)
+        router.get("/*path", files.handler)
+    }
+}

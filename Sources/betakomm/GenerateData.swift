@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import SurveyCalibration
+
+/// `betakomm generate-data --output DIR`: regenerates the questionnaire, respondent and 2011
+/// answer migrations from `Data/` (deterministic; see docs/data.md).
+struct GenerateData: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate-data",
+        abstract: "Write the generated baseline migrations (0002–0004) into DIR."
+    )
+
+    @Option(help: ArgumentHelp("Directory to write the migration files to.", valueName: "DIR"))
+    var output: String
+    @Option(help: ArgumentHelp("Directory holding municipalities-2011*.csv.", valueName: "DIR"))
+    var data: String = "./Data"
+
+    func run() throws {
+        let written = try BaselineMigrations.write(dataDirectory: URL(fileURLWithPath: data), outputDirectory: URL(fileURLWithPath: output))
+        for url in written { print("wrote \(url.path)") }
+    }
+}

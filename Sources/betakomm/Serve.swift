@@ -1,0 +1,75 @@
+import ArgumentParser
+import BetaKommAPI
+import Foundation
+
+/// `betakomm serve`: every ``Setting`` as a flag; flags beat `BETAKOMM_*` variables, which beat defaults.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create and migrate the database if needed, then serve the API and the dashboard.",
+        discussion: "Each flag may also be set with its BETAKOMM_* environment variable (e.g. BETAKOMM_PORT)."
+    )
+
+    @Option(name: .customLong(Setting.host.flag), help: ArgumentHelp(Setting.host.help, valueName: "address"))
+    var host: String?
+    @Option(name: .customLong(Setting.port.flag), help: ArgumentHelp(Setting.port.help, valueName: "port"))
+    var port: String?
+    @Option(name: .customLong(Setting.database.flag), help: ArgumentHelp(Setting.database.help, valueName: "path"))
+    var database: String?
+    @Option(name: .customLong(Setting.migrations.flag), help: ArgumentHelp(Setting.migrations.help, valueName: "directory"))
+    var migrations: String?
+    @Option(name: .customLong(Setting.publicDirectory.flag), help: ArgumentHelp(Setting.publicDirectory.help, valueName: "directory"))
+    var publicDirectory: String?
+    @Option(name: .customLong(Setting.corsOrigins.flag), help: ArgumentHelp(Setting.corsOrigins.help, valueName: "origins"))
+    var corsOrigins: String?
+    @Option(name: .customLong(Setting.minimumCellSize.flag), help: ArgumentHelp(Setting.minimumCellSize.help, valueName: "n"))
+    var minimumCellSize: String?
+    @Option(name: .customLong(Setting.submissionWave.flag), help: ArgumentHelp(Setting.submissionWave.help, valueName: "year"))
+    var submissionWave: String?
+    @Option(name: .customLong(Setting.logLevel.flag), help: ArgumentHelp(Setting.logLevel.help, valueName: "level"))
+    var logLevel: String?
+    @Option(name: .customLong(Setting.logFormat.flag), help: ArgumentHelp(Setting.logFormat.help, valueName: "format"))
+    var logFormat: String?
+
+    /// The flag given for `setting`; the exhaustive switch makes a new `Setting` a compile error here.
+    func flag(_ setting: Setting) -> String? {
+        switch setting {
+        case .host: host
+        case .port: port
+        case .database: database
+        case .migrations: migrations
+        case .publicDirectory: publicDirectory
+        case .corsOrigins: corsOrigins
+        case .minimumCellSize: minimumCellSize
+        case .submissionWave: submissionWave
+        case .logLevel: logLevel
+        case .logFormat: logFormat
+        }
+    }
+
+    func run() throws {
+        var flags: [Setting: String] = [:]
+        for setting in Setting.allCases {
+            if let value = flag(setting) { flags[setting] = value }
+        }
+        let configuration: ServiceConfiguration
+        do {
+            configuration = try ServiceConfiguration.resolve(flags: flags)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let application = try buildApplication(configuration: configuration)
+        for migration in application.appliedMigrations {
+            say("applied migration \(migration.name)")
+        }
+        let port = try application.start()
+        application.installSignalHandlers()
+        say("BetaKomm serving data version \(try application.store.snapshot().version) at http://\(configuration.host):\(port)")
+        try application.run()
+        say("BetaKomm stopped")
+    }
+}
+
+/// Writes a line to standard output unbuffered, so a log collector sees it at once.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

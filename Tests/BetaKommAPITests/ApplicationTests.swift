@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import BetaKommAPI
+
+@Suite struct ApplicationTests {
+    @Test func healthReportsTheDataVersionOfTheMigratedDatabase() throws {
+        let app = try TestApplication.shared.get()
+        let response = try app.get("/health")
+        #expect(response.status == 200)
+        let json = try response.json()
+        #expect(json["status"] as? String == "ok")
+        #expect(json["database"] as? String == "ok")
+        // 0004 inserts the 274 answer sets of 2011, so the largest id is 274.
+        #expect(json["data_version"] as? Int == 274)
+        #expect(response.header("Cache-Control") == "no-store")
+    }
+
+    @Test func healthIs503WhenTheDatabaseCannotBeRead() throws {
+        let app = try TestApplication()
+        app.application.pool.close()
+        let response = try app.get("/health")
+        #expect(response.status == 503)
+        #expect(try response.json()["database"] as? String == "unavailable")
+    }
+
+    @Test func buildingTwiceOnTheSameDatabaseAppliesNothingTheSecondTime() throws {
+        let app = try TestApplication()
+        #expect(app.application.appliedMigrations.map(\.version).starts(with: [1, 2, 3, 4]))
+        let configuration = app.application.configuration
+        app.application.shutdown(timeout: 1)
+        var again = configuration
+        again.port = 0
+        let second = try buildApplication(configuration: again)
+        defer { second.shutdown(timeout: 1) }
+        #expect(second.appliedMigrations.isEmpty)
+        #expect(try second.store.snapshot().version == 274)
+    }
+
+    @Test func unknownPathsAreProblemDocuments() throws {
+        let app = try TestApplication.shared.get()
+        let response = try app.get("/no/such/thing")
+        #expect(response.status == 404)
+        #expect(response.header("Content-Type") == "application/problem+json")
+        let json = try response.json()
+        #expect(json["status"] as? Int == 404)
+        #expect(json["instance"] as? String == "/no/such/thing")
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Storage
+@testable import BetaKommAPI
+
+/// The real application on port 0 over a fresh temp database migrated with the repository's
+/// `Migrations/`, serving the repository's `Public/`.
+final class TestApplication: Sendable {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// One application shared by the read-only tests (building one migrates a database).
+    static let shared: Result<TestApplication, any Error> = Result { try TestApplication() }
+
+    let directory: URL
+    let application: Application
+    var port: UInt16 { application.port }
+
+    init(minimumCellSize: Int = 3, corsOrigins: [String] = ["https://dashboard.example"]) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("betakomm-api-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var flags: [Setting: String] = [
+            .port: "0", .database: directory.appendingPathComponent("test.sqlite").path,
+            .migrations: Self.repository.appendingPathComponent("Migrations").path,
+            .publicDirectory: Self.repository.appendingPathComponent("Public").path,
+            .minimumCellSize: String(minimumCellSize),
+        ]
+        flags[.corsOrigins] = corsOrigins.joined(separator: ",")
+        application = try buildApplication(configuration: try ServiceConfiguration.resolve(flags: flags, environment: [:]))
+        try application.start()
+    }
+
+    deinit {
+        application.shutdown(timeout: 1)
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// One request on a fresh connection.
+    func get(_ target: String, headers: [(String, String)] = []) throws -> TestResponse {
+        try HTTPTestClient(port: port).request("GET", target, headers: headers)
+    }
+}
