@@ -44,7 +44,9 @@ struct CSVWriter: Sendable {
                 text = "'" + text
             }
             // RFC 4180 §2.6–2.7: quote fields holding the separator, a quote or a line break; double inner quotes.
-            guard text.contains(where: { $0 == "\"" || $0 == "\n" || $0 == "\r" || String($0) == separator }) else { return text }
+            // Scalars, not Characters: "\r\n" is one Character and would equal neither "\r" nor "\n".
+            let special: Set<Unicode.Scalar> = ["\"", "\n", "\r", variant == .excel ? ";" : ","]
+            guard text.unicodeScalars.contains(where: special.contains) else { return text }
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
     }

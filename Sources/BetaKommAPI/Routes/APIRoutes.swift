@@ -8,6 +8,8 @@ public enum APIRoutes {
         QuestionRoutes.register(on: &router, context: context)
         StatisticsRoutes.register(on: &router, context: context)
         FigureRoutes.register(on: &router, context: context)
+        RespondentRoutes.register(on: &router, context: context)
+        SectionRoutes.register(on: &router, context: context)
         // The dashboard's static files; anything not matched above and not a file is a 404.
         let files = StaticFiles(root: publicDirectory)
         router.get("/*path", files.handler)

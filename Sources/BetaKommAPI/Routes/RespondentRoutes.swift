@@ -1,0 +1,111 @@
+import Foundation
+import HTTPServer
+import Survey
+
+/// Respondent units: `GET /v1/respondents` (filters, sort, keyset pagination with `Link`),
+/// `GET /v1/respondents/{code}` (registry facts, no answers) and `GET /v1/respondents/{code}/score`.
+enum RespondentRoutes {
+    static func register(on router: inout Router, context: APIContext) {
+        router.get("/v1/respondents") { request in
+            var link: String?
+            var response = try context.respondJSON(to: request, cached: false) { snapshot in
+                let query = try RespondentListQuery(request.query, questionnaire: snapshot.questionnaire)
+                let page = self.page(query, snapshot: snapshot)
+                let next = page.hasMore ? page.rows.last.map(query.cursor(after:)) : nil
+                link = next.map { nextLink(request, cursor: $0) }
+                return [
+                    ("respondents", .array(page.rows.map { json($0, snapshot: snapshot) })),
+                    ("limit", .int(query.limit)), ("next_cursor", .optional(next)),
+                ]
+            }
+            if let link { response.headers.add("Link", "<\(link)>; rel=\"next\"") }
+            return response
+        }
+        router.get("/v1/respondents/:code") { request in
+            try QueryCheck.requireKnown(request.query, allowed: [])
+            let code = request.parameter("code") ?? ""
+            return try context.respondJSON(to: request) { snapshot in
+                guard let respondent = snapshot.respondentIndex[code] else { throw SurveyError.unknownRespondent(code) }
+                return [("respondent", json(respondent, snapshot: snapshot))]
+            }
+        }
+        router.get("/v1/respondents/:code/score") { request in
+            try QueryCheck.requireKnown(request.query, allowed: ["wave"])
+            let code = request.parameter("code") ?? ""
+            let wave = try WaveSelection.parse(request.query["wave"])
+            return try context.respondJSON(to: request) { snapshot in
+                guard snapshot.respondentIndex[code] != nil else { throw SurveyError.unknownRespondent(code) }
+                guard let ranked = (wave == .wave2011 ? snapshot.scores2011 : snapshot.scoresCurrent)[code] else {
+                    throw APIError.notFound("Respondent '\(code)' has no answers in wave \(wave.name), so it has no score.")
+                }
+                return [("wave", .string(wave.name)), ("score", score(ranked))]
+            }
+        }
+    }
+
+    /// The rows after the cursor, in sort order, and whether more follow.
+    static func page(_ query: RespondentListQuery, snapshot: DataSnapshot) -> (rows: [Respondent], hasMore: Bool) {
+        let filter = QueryCheck.condition(query.answers)
+        let answers = snapshot.current.answersByRespondent
+        var rows = snapshot.respondents.filter { respondent in
+            (query.kinds.isEmpty || query.kinds.contains(respondent.kind.rawValue))
+                && (query.sizeClasses.isEmpty || query.sizeClasses.contains(respondent.sizeClass.rawValue))
+                && (query.counties.isEmpty || query.counties.contains(respondent.countyCode))
+                && (query.answered2011.map { $0 == (snapshot.wave2011.answersByRespondent[respondent.code] != nil) } ?? true)
+                && (filter.map { filter in answers[respondent.code].map(filter.isSatisfied(by:)) ?? false } ?? true)
+        }.map { (key: query.sortKey($0), respondent: $0) }
+        rows.sort { ($0.key, $0.respondent.code) < ($1.key, $1.respondent.code) }
+        if query.descending { rows.reverse() }
+        if let after = query.after {
+            rows.removeAll { row in
+                query.descending ? (row.key, row.respondent.code) >= (after.key, after.code)
+                                 : (row.key, row.respondent.code) <= (after.key, after.code)
+            }
+        }
+        return (rows.prefix(query.limit).map(\.respondent), rows.count > query.limit)
+    }
+
+    /// The same request with `cursor` replaced, every value percent-encoded.
+    static func nextLink(_ request: Request, cursor: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let pairs = request.query.filter { $0.name != "cursor" }.map { ($0.name, $0.value) } + [("cursor", cursor)]
+        let query = pairs.map { name, value in
+            (name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name) + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)
+        }
+        return request.path + "?" + query.joined(separator: "&")
+    }
+
+    /// Registry facts and answering status, never the answers themselves.
+    static func json(_ respondent: Respondent, snapshot: DataSnapshot) -> JSONValue {
+        let latest = snapshot.latestVersions[respondent.code]
+        return .object([
+            ("code", .string(respondent.code)), ("name", .string(respondent.name)), ("kind", .string(respondent.kind.rawValue)),
+            ("county_code", .string(respondent.countyCode)), ("county_name", .string(respondent.countyName)),
+            ("population", .int(respondent.population)), ("population_is_estimate", .bool(respondent.populationIsEstimate)),
+            ("size_class", .string(respondent.sizeClass.rawValue)),
+            ("answered_2011", .bool(snapshot.wave2011.answersByRespondent[respondent.code] != nil)),
+            ("latest_version", .optional(latest?.version)), ("latest_wave", .optional(latest?.wave)),
+        ])
+    }
+
+    static func score(_ ranked: RankedSuccessScore) -> JSONValue {
+        func criterion(_ criterion: SuccessCriterion, advice: Bool) -> JSONValue {
+            var members: [(String, JSONValue)] = [
+                ("id", .string(criterion.rawValue)), ("title_nb", .string(criterion.titleNb)), ("title_en", .string(criterion.titleEn)),
+            ]
+            if advice { members += [("advice_nb", .string(criterion.adviceNb)), ("advice_en", .string(criterion.adviceEn))] }
+            return .object(members)
+        }
+        let score = ranked.score
+        return .object([
+            ("respondent_code", .string(score.respondentCode)), ("size_class", .string(score.sizeClass.rawValue)),
+            ("met_count", .int(score.met.count)), ("applicable_count", .int(score.applicableCount)),
+            ("percent", .int(score.percent)), ("share", .double(score.score)),
+            ("rank", .int(ranked.rank)), ("peers", .int(ranked.peers)),
+            ("met", .array(score.met.map { criterion($0, advice: false) })),
+            ("missed", .array(score.missed.map { criterion($0, advice: true) })),
+            ("not_applicable", .array(score.notApplicable.map { criterion($0, advice: false) })),
+        ])
+    }
+}

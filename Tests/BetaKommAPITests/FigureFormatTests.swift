@@ -1,0 +1,125 @@
+import Foundation
+import FoundationXML
+import Testing
+@testable import BetaKommAPI
+
+@Suite struct FigureFormatTests {
+    @Test func csvIsRFC4180WithAHeaderRowAndCRLF() throws {
+        let app = try TestApplication.shared.get()
+        let response = try app.get("/v1/figures/7?format=csv")
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == "text/csv; charset=utf-8; header=present")
+        #expect(response.body.first != 0xEF)
+        let lines = response.text.components(separatedBy: "\r\n")
+        #expect(lines.last == "")
+        #expect(lines[0].hasPrefix("figure,wave,question_id,series,group,"))
+        // The small kommuner's "yes" row: 58 of 128, 45 %, share with a decimal point.
+        let small = try #require(lines.first { $0.contains(",small,") && $0.contains(",yes,") })
+        #expect(small.contains(",128,yes,Ja,58,45,0.4531,"))
+        #expect(!response.text.contains("\n\n"))
+    }
+
+    @Test func excelVariantHasBOMSemicolonsAndDecimalCommas() throws {
+        let app = try TestApplication.shared.get()
+        let response = try app.get("/v1/figures/7?format=csv&variant=excel")
+        #expect(Array(response.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let lines = String(decoding: response.body.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(lines[0].hasPrefix("figure;wave;question_id;"))
+        let small = try #require(lines.first { $0.contains(";small;") && $0.contains(";yes;") })
+        #expect(small.contains(";128;yes;Ja;58;45;0,4531;"))
+        let means = try app.get("/v1/figures/23?format=csv&variant=excel").text
+        #expect(means.contains(";506;") || means.contains(";506,"))
+    }
+
+    @Test func excelVariantDefusesFormulasAndQuotesSeparators() {
+        let excel = CSVWriter(variant: .excel)
+        #expect(excel.field(.text("=HYPERLINK(\"x\")")) == "'=HYPERLINK(\"\"x\"\")".quotedForTest)
+        #expect(excel.field(.text("+47 999")) == "'+47 999")
+        #expect(excel.field(.text("-1")) == "'-1")
+        #expect(excel.field(.text("@SUM(A1)")) == "'@SUM(A1)")
+        #expect(excel.field(.text("\tx")) == "'\tx")
+        #expect(excel.field(.text("a;b")) == "\"a;b\"")
+        #expect(excel.field(.decimal(-1.5)) == "-1,5")
+        #expect(excel.field(.decimal(506)) == "506")
+        let plain = CSVWriter(variant: .rfc4180)
+        #expect(plain.field(.text("=1+1")) == "=1+1")
+        #expect(plain.field(.text("a,b \"c\"")) == "\"a,b \"\"c\"\"\"")
+        #expect(plain.field(.text("line\r\nbreak")) == "\"line\r\nbreak\"")
+    }
+
+    @Test func jsonStatIsADatasetWhoseSizesMultiplyToTheValueCount() throws {
+        let app = try TestApplication.shared.get()
+        for number in [7, 12, 17, 24, 26] {
+            let json = try app.get("/v1/figures/\(number)?format=jsonstat&wave=2011").json()
+            #expect(json.string("version") == "2.0")
+            #expect(json.string("class") == "dataset")
+            #expect(json.string("label")?.hasPrefix("Figur \(number):") == true)
+            #expect(json.string("source") != nil && json.string("updated") != nil)
+            let ids = json["id"] as? [String] ?? []
+            let sizes = json["size"] as? [Int] ?? []
+            #expect(ids.count == sizes.count && !ids.isEmpty)
+            let values = json["value"] as? [Any] ?? []
+            #expect(sizes.reduce(1, *) == values.count, "figure \(number)")
+            let dimensions = try #require(json.object("dimension"))
+            for (id, size) in zip(ids, sizes) {
+                let category = dimensions.object(id)?.object("category")
+                #expect(category?.object("index")?.count == size, "figure \(number) dimension \(id)")
+                #expect(category?.object("label")?.count == size)
+            }
+        }
+        // Fig. 7: small kommuner's "yes" percent sits at panel 0, group small (0), option yes (0), measure percent (0).
+        let seven = try app.get("/v1/figures/7?format=jsonstat").json()
+        #expect((seven["value"] as? [Any])?.first as? Int == 45)
+    }
+
+    @Test func theSVGIsWellFormedXMLWithTheFiguresNumbers() throws {
+        let app = try TestApplication.shared.get()
+        let response = try app.get("/v1/figures/12.svg")
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == "image/svg+xml")
+        let collector = SVGCollector()
+        let parser = XMLParser(data: Data(response.body))
+        parser.delegate = collector
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        #expect(collector.elements.first == "svg")
+        #expect(collector.elements.contains("title") && collector.elements.contains("desc") && collector.elements.contains("rect"))
+        #expect(collector.text.contains("Figur 12: Hvilke sosiale mediekanaler"))
+        let table = try app.get("/v1/figures/12").json().object("figure")?.objects("panels").first?.object("total")?.objects("options") ?? []
+        #expect(!table.isEmpty)
+        for option in table {
+            #expect(collector.text.contains("\(option.int("percent") ?? -1) %"), "\(option.string("code") ?? "")")
+        }
+        #expect(!response.text.contains("href"))
+        let grouped = try app.get("/v1/figures/7.svg").text
+        #expect(grouped.contains("Små kommuner"))
+    }
+
+    @Test func badFormatsAndFiguresAreRefused() throws {
+        let app = try TestApplication.shared.get()
+        #expect(try app.get("/v1/figures/7?format=xlsx").json().objects("errors").first?.string("parameter") == "format")
+        #expect(try app.get("/v1/figures/7?format=csv&variant=lotus").json().objects("errors").first?.string("parameter") == "variant")
+        #expect(try app.get("/v1/figures/7?variant=excel").status == 400)
+        #expect(try app.get("/v1/figures/27").status == 404)
+        #expect(try app.get("/v1/figures/seven.svg").status == 404)
+        #expect(try app.get("/v1/figures/7.svg?format=csv").status == 400)
+    }
+}
+
+private extension String {
+    /// A field holding a quote is itself quoted, with inner quotes doubled (RFC 4180 §2.7).
+    var quotedForTest: String { "\"" + self + "\"" }
+}
+
+/// Collects element names and character data of an XML document.
+private final class SVGCollector: NSObject, XMLParserDelegate {
+    var elements: [String] = []
+    var text = ""
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        elements.append(elementName)
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        text += string
+    }
+}
