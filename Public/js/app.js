@@ -1,0 +1,59 @@
+/// Hash routing (#/oversikt, #/figur/7?wave=current, #/kommune/1601) so the server needs no rewrite
+/// rules. After each render <main> gets data-state="ready" and data-view, which the browser test waits for.
+import { h } from './dom.js';
+import { renderOverview } from './overview.js';
+import { renderFigure } from './figure-view.js';
+import { renderRespondent } from './respondent-view.js';
+
+const main = document.getElementById('innhold');
+const VALID_WAVES = new Set(['2011', 'current', 'both']);
+let renderSequence = 0;
+let routedOnce = false;
+
+function parseRoute() {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const [path, query = ''] = raw.split('?');
+  const parts = path.split('/').filter(Boolean);
+  const params = new URLSearchParams(query);
+  switch (parts[0]) {
+    case 'figur': {
+      const number = Number.parseInt(parts[1] ?? '1', 10);
+      const wave = VALID_WAVES.has(params.get('wave')) ? params.get('wave') : '2011';
+      return { nav: 'figur', view: `figur/${number}?wave=${wave}`, render: () => renderFigure(main, number, wave) };
+    }
+    case 'kommune':
+      return { nav: 'kommune', view: `kommune/${parts[1] ?? ''}`, render: () => renderRespondent(main, parts[1]) };
+    default:
+      return { nav: 'oversikt', view: 'oversikt', render: () => renderOverview(main) };
+  }
+}
+
+async function route() {
+  const sequence = ++renderSequence;
+  const current = parseRoute();
+  main.dataset.state = 'loading';
+  main.dataset.view = current.view;
+  main.setAttribute('aria-busy', 'true');
+  for (const link of document.querySelectorAll('[data-nav]')) {
+    if (link.dataset.nav === current.nav) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  try {
+    const title = await current.render();
+    if (sequence !== renderSequence) return;
+    document.title = `${title} – BetaKomm`;
+    main.dataset.state = 'ready';
+  } catch (error) {
+    if (sequence !== renderSequence) return;
+    main.replaceChildren(h('h1', { tabindex: '-1' }, 'Noe gikk galt'), h('p', { class: 'error', role: 'alert' }, error.message));
+    document.title = 'Feil – BetaKomm';
+    main.dataset.state = 'error';
+  }
+  main.removeAttribute('aria-busy');
+  // Move focus to the new heading on navigation, so keyboard and screen-reader users start there.
+  if (routedOnce) main.querySelector('h1')?.focus();
+  routedOnce = true;
+}
+
+window.addEventListener('hashchange', route);
+route();
