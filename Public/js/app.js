@@ -22,7 +22,7 @@ function parseRoute() {
       return { nav: 'figur', view: `figur/${number}?wave=${wave}`, render: () => renderFigure(main, number, wave) };
     }
     case 'kommune':
-      return { nav: 'kommune', view: `kommune/${parts[1] ?? ''}`, render: () => renderRespondent(main, parts[1]) };
+      return { nav: 'kommune', view: parts[1] ? `kommune/${parts[1]}` : 'kommune', render: () => renderRespondent(main, parts[1]) };
     default:
       return { nav: 'oversikt', view: 'oversikt', render: () => renderOverview(main) };
   }

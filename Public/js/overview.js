@@ -61,7 +61,7 @@ export async function renderOverview(main) {
   main.replaceChildren(
     h('h1', { tabindex: '-1' }, 'Sosiale medier i kommunesektoren'),
     h('p', { class: 'lead' },
-      'Hovedresultatene fra KS-undersøkelsen 2011 (258 kommuner og 16 fylkeskommuner svarte), regnet ut fra svarene i API-et. ',
+      'Hovedresultatene fra KS-undersøkelsen om bruk av sosiale medier i kommunesektoren, regnet ut fra svarene i API-et. ',
       'Det store tallet er rapportens (2011); «Nå» tar med svar kommunene har sendt inn siden.'),
     h('section', { 'aria-labelledby': 'hovedresultat' },
       h('h2', { id: 'hovedresultat' }, 'Hovedresultat'),

@@ -72,7 +72,7 @@ function facts(respondent, sizeLabels) {
     row('Fylke', `${respondent.county_name} (${respondent.county_code})`),
     row('Innbyggere', `${formatNumber(respondent.population)}${respondent.population_is_estimate ? ' (anslag)' : ''}`),
     row('Størrelse', sizeLabels[respondent.size_class] ?? respondent.size_class),
-    row('Svarte i 2011', h('span', { 'data-answered-2011': respondent.answered_2011 }, respondent.answered_2011 ? 'Ja' : 'Nei')),
+    row('Svarte i 2011', h('span', { 'data-answered-2011': String(respondent.answered_2011) }, respondent.answered_2011 ? 'Ja' : 'Nei')),
     row('Siste svar', respondent.latest_wave ? `${respondent.latest_wave} (versjon ${respondent.latest_version})` : 'Ingen'));
 }
 
