@@ -83,7 +83,8 @@ function meanCharts(figure) {
     title: null,
     unit: '',
     max: isScale ? 100 : niceMax(rows.flatMap((row) => row.cells)),
-    columns: columnsOf(figure, first).map((cell) => ({ ...column(cell), label: figure.by ? cell.label_nb : 'Gjennomsnitt' })),
+    // Each row has its own base here, so the legend names the groups without one n (the table has each).
+    columns: columnsOf(figure, first).map((cell) => ({ key: cell.key, label: figure.by ? cell.label_nb : 'Gjennomsnitt', n: null, suppressed: false })),
     rows,
   }];
 }

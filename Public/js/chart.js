@@ -58,7 +58,8 @@ function legend(model) {
   return h('ul', { class: 'legend', 'aria-hidden': 'true' }, model.columns.map((column, index) =>
     h('li', null,
       h('span', { class: 'swatch', style: `background:${COLOURS[index % COLOURS.length]}` }),
-      column.suppressed ? `${column.label} (${SUPPRESSED_TEXT})` : `${column.label} (n = ${formatNumber(column.n ?? 0)})`)));
+      column.suppressed ? `${column.label} (${SUPPRESSED_TEXT})`
+        : column.n === null ? column.label : `${column.label} (n = ${formatNumber(column.n ?? 0)})`)));
 }
 
 function dataTable(model, caption) {
