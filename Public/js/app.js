@@ -28,8 +28,17 @@ function parseRoute() {
   }
 }
 
+/** A selector finding the same control after a re-render, or null when focus is not on one in <main>. */
+function controlSelector(element) {
+  if (!element || !main.contains(element)) return null;
+  if (element.id) return `#${CSS.escape(element.id)}`;
+  if (element.name && element.value) return `${element.tagName.toLowerCase()}[name="${CSS.escape(element.name)}"][value="${CSS.escape(element.value)}"]`;
+  return null;
+}
+
 async function route() {
   const sequence = ++renderSequence;
+  const focusedControl = controlSelector(document.activeElement);
   const current = parseRoute();
   main.dataset.state = 'loading';
   main.dataset.view = current.view;
@@ -50,8 +59,11 @@ async function route() {
     main.dataset.state = 'error';
   }
   main.removeAttribute('aria-busy');
-  // Move focus to the new heading on navigation, so keyboard and screen-reader users start there.
-  if (routedOnce) main.querySelector('h1')?.focus();
+  // A control that navigated (figure picker, wave switch) keeps focus in the re-rendered view, so
+  // arrow keys go on working; any other navigation moves focus to the new heading.
+  const again = focusedControl && main.querySelector(focusedControl);
+  if (again) again.focus();
+  else if (routedOnce) main.querySelector('h1')?.focus();
   routedOnce = true;
 }
 

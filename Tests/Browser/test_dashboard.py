@@ -127,6 +127,13 @@ def test_figure_page_switches_waves_by_keyboard(driver, base_url, api, artifacts
     radio.send_keys(Keys.ARROW_RIGHT)  # a radio group moves its choice with the arrow keys
     main = wait_for_view(driver, "figur/7?wave=current")
     assert main.find_element(By.CSS_SELECTOR, 'input[name="wave"][value="current"]').is_selected()
+    focused = driver.switch_to.active_element
+    assert (focused.get_attribute("name"), focused.get_attribute("value")) == ("wave", "current"), "focus stays on the switch"
+    focused.send_keys(Keys.ARROW_RIGHT)
+    main = wait_for_view(driver, "figur/7?wave=both")
+    focused = driver.switch_to.active_element
+    focused.send_keys(Keys.ARROW_LEFT)
+    main = wait_for_view(driver, "figur/7?wave=current")
     current = api("/v1/figures/7?wave=current")["figure"]
     assert same_values(shown_cells(main.find_element(By.CSS_SELECTOR, '.wave-panel[data-wave="current"]')), api_cells(current))
     main.find_element(By.CSS_SELECTOR, 'input[name="wave"][value="current"]').send_keys(Keys.ARROW_RIGHT)
