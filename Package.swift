@@ -18,6 +18,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "CEpoll"),
@@ -36,7 +37,10 @@ let package = Package(
         .target(name: "Storage", dependencies: ["CSQLite"]),
         .target(name: "Survey"),
         .target(name: "SurveyCalibration", dependencies: ["Survey"]),
-        .target(name: "BetaKommAPI", dependencies: ["HTTPServer", "Storage", "Survey"]),
+        .target(
+            name: "BetaKommAPI",
+            dependencies: ["HTTPServer", "Storage", "Survey", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "betakomm",
             dependencies: [

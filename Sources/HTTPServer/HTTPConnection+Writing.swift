@@ -4,7 +4,9 @@ extension HTTPConnection {
     /// Serializes the response for `request` behind any earlier ones and reports it.
     func finish(_ request: Request, response: Response, bytesIn: Int, started: UInt64) {
         let server = context.server
+        // A handler or middleware may ask to close with its own `Connection: close`.
         let keepAlive = request.keepAlive && !server.draining && !peerClosed
+            && !(response.headers.contains("Connection") && response.headers.tokens(for: "Connection").contains("close"))
         let bytesOut = appendResponse(
             response, omitBody: request.method == .head, keepAlive: keepAlive,
             announceKeepAlive: keepAlive && request.version == .http1_0
@@ -44,6 +46,9 @@ extension HTTPConnection {
         ))
     }
 
+    /// After one very large response the shared write buffer is released rather than kept at that size.
+    static let scratchCapacityKept = 1024 * 1024
+
     /// Sends pending bytes: first the connection's own backlog, then whatever this loop turn
     /// serialized into the shared scratch buffer; an unsent remainder moves into the connection.
     func flush() {
@@ -67,7 +72,7 @@ extension HTTPConnection {
                     output = Array(context.writeScratch[sent...])
                     setDeadline(.write)
                 }
-                context.writeScratch.removeAll(keepingCapacity: true)
+                context.writeScratch.removeAll(keepingCapacity: context.writeScratch.capacity <= Self.scratchCapacityKept)
             }
         } catch {
             // EPIPE / ECONNRESET: the client is gone.

@@ -12,7 +12,8 @@ final class HTTPConnection: EventLoopHandler, @unchecked Sendable {
 
     let fd: Int32
     let remoteAddress: String
-    unowned let context: LoopContext
+    // Strong: the loop context drops the connection when it closes, which breaks the cycle.
+    let context: LoopContext
 
     /// Received bytes not yet consumed (only when a read left a partial request or a pipeline backlog).
     var input: [UInt8] = []
@@ -162,7 +163,7 @@ final class HTTPConnection: EventLoopHandler, @unchecked Sendable {
     private func dispatch(_ request: Request, bytesIn: Int) {
         let started = MonotonicTime.now()
         let server = context.server
-        guard let pool = server.workerPool else {
+        guard let pool = server.workerPool, server.offload(request) else {
             return finish(request, response: server.respond(to: request), bytesIn: bytesIn, started: started)
         }
         inFlight = true

@@ -73,9 +73,18 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         fields.removeAll { Self.namesMatch($0.name, name) }
     }
 
+    /// ASCII case-insensitive equality over contiguous UTF-8 (the hot path of every header lookup).
     static func namesMatch(_ lhs: String, _ rhs: String) -> Bool {
-        let left = lhs.utf8, right = rhs.utf8
-        guard left.count == right.count else { return false }
-        return zip(left, right).allSatisfy { ASCII.lowercase($0) == ASCII.lowercase($1) }
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        let fast = lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in
+                for index in 0..<left.count where ASCII.lowercase(left[index]) != ASCII.lowercase(right[index]) {
+                    return false
+                }
+                return true
+            }
+        }
+        if let fast, let result = fast { return result }
+        return zip(lhs.utf8, rhs.utf8).allSatisfy { ASCII.lowercase($0) == ASCII.lowercase($1) }
     }
 }

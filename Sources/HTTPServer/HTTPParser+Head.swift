@@ -17,7 +17,7 @@ extension HTTPParser {
         guard lineFeed > start, buffer[lineFeed - 1] == ASCII.cr else { return .invalid(.invalidLineEnding) }
         guard lineFeed - 1 - start <= limits.maxRequestLineBytes else { return .invalid(.requestLineTooLong) }
 
-        let requestLine: (method: HTTPMethod, target: String, version: HTTPVersion)
+        let requestLine: RequestLine
         switch parseRequestLine(buffer, from: start, to: lineFeed - 1) {
         case .success(let line): requestLine = line
         case .failure(let error): return .invalid(error)
@@ -55,7 +55,7 @@ extension HTTPParser {
 
     private func parseRequestLine(
         _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
-    ) -> Result<(method: HTTPMethod, target: String, version: HTTPVersion), HTTPParseError> {
+    ) -> Result<RequestLine, HTTPParseError> {
         var index = start
         while index < end, ASCII.isToken(buffer[index]) { index += 1 }
         guard index > start else { return .failure(.invalidRequestLine("the method is missing or not a token")) }
@@ -74,7 +74,7 @@ extension HTTPParser {
         index += 1
         let version = UnsafeBufferPointer(rebasing: buffer[index..<end])
         switch Self.version(version) {
-        case .success(let parsed): return .success((method, target, parsed))
+        case .success(let parsed): return .success(RequestLine(method: method, target: target, version: parsed))
         case .failure(let error): return .failure(error)
         }
     }

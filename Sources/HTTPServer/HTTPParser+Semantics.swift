@@ -2,7 +2,7 @@ extension HTTPParser {
     /// Applies the header rules that decide whether and how a request can be processed:
     /// Host (RFC 9112 §3.2), message framing (§6), persistence (§9.3) and expectations (RFC 9110 §10.1.1).
     func makeHead(
-        _ line: (method: HTTPMethod, target: String, version: HTTPVersion),
+        _ line: RequestLine,
         headers: HTTPHeaders,
         known: KnownHeaders
     ) -> Result<RequestHead, HTTPParseError> {
@@ -15,10 +15,14 @@ extension HTTPParser {
         } else if known.hosts.count > 1 {
             return .failure(.invalidHost("Host must appear only once"))
         }
-        if let host = known.hosts.first, host.utf8.contains(where: { $0 == ASCII.space || $0 == ASCII.tab || $0 == UInt8(ascii: ",") || $0 == ASCII.slash }) {
+        if let host = known.hosts.first, !Self.isPlausibleHost(host) {
             return .failure(.invalidHost("'\(host)' is not a valid host"))
         }
 
+        // RFC 9112 §6.1: Transfer-Encoding in an HTTP/1.0 message means its framing is faulty.
+        if line.version == .http1_0 && !known.transferEncodings.isEmpty {
+            return .failure(.invalidTransferEncoding("it is not defined for HTTP/1.0"))
+        }
         let framing: BodyFraming
         switch Self.framing(known, maxBodyBytes: limits.maxBodyBytes) {
         case .success(let value): framing = value
@@ -53,6 +57,17 @@ extension HTTPParser {
             query: target.query, version: line.version, headers: headers, framing: framing,
             keepAlive: keepAlive, expectsContinue: expectsContinue
         ))
+    }
+
+    /// Host = uri-host [ ":" port ]: no whitespace, commas (a list) or slashes (RFC 9112 §3.2).
+    private static func isPlausibleHost(_ host: String) -> Bool {
+        var host = host
+        return host.withUTF8 { bytes in
+            for byte in bytes where byte == ASCII.space || byte == ASCII.tab || byte == UInt8(ascii: ",") || byte == ASCII.slash {
+                return false
+            }
+            return true
+        }
     }
 
     private static func framing(_ known: KnownHeaders, maxBodyBytes: Int) -> Result<BodyFraming, HTTPParseError> {

@@ -14,23 +14,23 @@ struct RequestTarget {
         var pathAndQuery = Substring(target)
         if target.utf8.first != ASCII.slash {
             guard let schemeEnd = target.range(of: "://"),
-                  target[..<schemeEnd.lowerBound].lowercased() == "http" || target[..<schemeEnd.lowerBound].lowercased() == "https" else {
+                  ["http", "https"].contains(target[..<schemeEnd.lowerBound].lowercased()) else {
                 return .failure(.invalidTarget("expected a path starting with '/' or an absolute http URI"))
             }
             let afterAuthority = target[schemeEnd.upperBound...]
-            if let slash = afterAuthority.firstIndex(where: { $0 == "/" || $0 == "?" }) {
+            if let slash = afterAuthority.utf8.firstIndex(where: { $0 == ASCII.slash || $0 == ASCII.questionMark }) {
                 pathAndQuery = afterAuthority[slash...]
-                if pathAndQuery.first == "?" { pathAndQuery = "/" + pathAndQuery }
+                if pathAndQuery.utf8.first == ASCII.questionMark { pathAndQuery = "/" + pathAndQuery }
             } else {
                 pathAndQuery = "/"
             }
         }
-        if pathAndQuery.contains("#") { return .failure(.invalidTarget("a fragment is not allowed")) }
+        if pathAndQuery.utf8.contains(UInt8(ascii: "#")) { return .failure(.invalidTarget("a fragment is not allowed")) }
         let rawPath: Substring
         var query = QueryParameters()
-        if let mark = pathAndQuery.firstIndex(of: "?") {
+        if let mark = pathAndQuery.utf8.firstIndex(of: ASCII.questionMark) {
             rawPath = pathAndQuery[..<mark]
-            guard let parsed = QueryParameters.parse(pathAndQuery[pathAndQuery.index(after: mark)...].utf8) else {
+            guard let parsed = QueryParameters.parse(pathAndQuery[pathAndQuery.utf8.index(after: mark)...].utf8) else {
                 return .failure(.invalidTarget("the query has a malformed percent-escape"))
             }
             query = parsed

@@ -70,7 +70,14 @@ enum ResponseSerializer {
 
     /// Header text with CR, LF and NUL replaced by spaces, so that no value can split the response.
     private static func appendSanitized(_ text: String, to out: inout [UInt8]) {
-        for byte in text.utf8 {
+        let utf8 = text.utf8
+        let appended = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where byte == ASCII.cr || byte == ASCII.lf || byte == 0 { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if appended == true { return }
+        for byte in utf8 {
             out.append(byte == ASCII.cr || byte == ASCII.lf || byte == 0 ? ASCII.space : byte)
         }
     }

@@ -28,7 +28,6 @@ public final class Server: @unchecked Sendable {
     private let stoppedGroup = DispatchGroup()
     private var loops: [LoopContext] = []
     private var acceptor: Acceptor?
-    private var signalSources: [DispatchSourceSignal] = []
 
     /// A server dispatching through `router`, with `middleware` around it (the first is outermost).
     /// - Parameter onRequestCompleted: called after every response, on an event loop thread; keep it cheap.
@@ -129,21 +128,6 @@ public final class Server: @unchecked Sendable {
         self.context.workerPool?.shutdown()
         state.withLock { $0 = .stopped }
         stoppedGroup.leave()
-    }
-
-    /// Shuts the server down gracefully (see ``shutdown(timeout:)``) on SIGTERM or SIGINT.
-    public func installSignalHandlers(timeout: Double = 10) {
-        for signalNumber in [SIGTERM, SIGINT] {
-            // The default action would kill the process before the dispatch source sees the signal.
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [weak self] in
-                guard let self else { return }
-                Thread { self.shutdown(timeout: timeout) }.start()
-            }
-            source.resume()
-            signalSources.append(source)
-        }
     }
 }
 

@@ -10,6 +10,8 @@ final class ServerContext: Sendable {
     let metrics: ServerMetrics
     let onRequestCompleted: (@Sendable (CompletedRequest) -> Void)?
     let workerPool: HandlerWorkerPool?
+    /// Whether a request goes to ``workerPool`` (only asked when there is one).
+    let offload: @Sendable (Request) -> Bool
     private let drainingFlag = Atomic<Bool>(false)
 
     init(
@@ -22,10 +24,16 @@ final class ServerContext: Sendable {
         self.compression = ResponseCompression(configuration: configuration.compression)
         self.metrics = metrics
         self.onRequestCompleted = onRequestCompleted
-        if case .workerPool(let threads) = configuration.handlerExecution {
-            workerPool = HandlerWorkerPool(threadCount: threads)
-        } else {
+        switch configuration.handlerExecution {
+        case .inline:
             workerPool = nil
+            offload = { _ in false }
+        case .workerPool(let threads):
+            workerPool = HandlerWorkerPool(threadCount: threads)
+            offload = { _ in true }
+        case .selective(let threads, let predicate):
+            workerPool = HandlerWorkerPool(threadCount: threads)
+            offload = predicate
         }
     }
 

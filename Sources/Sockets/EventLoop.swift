@@ -30,7 +30,6 @@ public final class EventLoop: @unchecked Sendable {
     private let running = Atomic<Bool>(true)
     private let finished = DispatchSemaphore(value: 0)
     private var thread: Thread?
-    private let threadID = Atomic<UInt>(0)
     /// The monotonic time when the current batch of events began; cheap "now" for handlers.
     public private(set) var now: UInt64 = MonotonicTime.now()
 
@@ -60,15 +59,9 @@ public final class EventLoop: @unchecked Sendable {
         Socket.close(wakeFD)
     }
 
-    /// Whether the caller is running on this loop's thread.
-    public var inEventLoop: Bool {
-        threadID.load(ordering: .relaxed) == UInt(bitPattern: Int(bitPattern: pthread_self()))
-    }
-
     /// Starts the loop's thread.
     public func start() {
         let thread = Thread { [self] in
-            threadID.store(UInt(bitPattern: Int(bitPattern: pthread_self())), ordering: .relaxed)
             runLoop()
             finished.signal()
         }

@@ -5,13 +5,6 @@ import Glibc
 /// Non-blocking socket operations on raw descriptors. Every call retries `EINTR`
 /// and reports other failures as ``SocketError``.
 public enum Socket {
-    /// Puts `fd` into non-blocking mode.
-    public static func setNonBlocking(_ fd: Int32) throws(SocketError) {
-        let flags = fcntl(fd, F_GETFL)
-        guard flags >= 0 else { throw .current("fcntl(F_GETFL)") }
-        guard fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0 else { throw .current("fcntl(F_SETFL)") }
-    }
-
     /// Disables Nagle's algorithm, so a response written in one call leaves at once instead of
     /// waiting for the client's delayed ACK.
     public static func setNoDelay(_ fd: Int32) throws(SocketError) {

@@ -106,24 +106,47 @@ struct ConnectionLifecycleTests {
         let busy = try TestClient(port: port)
         try busy.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")
         usleep(50_000)
-        let stopped = Mutex(false)
+        let stopped = DispatchSemaphore(value: 0)
         let thread = Thread {
             server.shutdown(timeout: 5)
-            stopped.withLock { $0 = true }
+            stopped.signal()
         }
         thread.start()
         let response = try busy.readResponse()
         #expect(response.text == "done")
         #expect(response.header("Connection") == "close")
         #expect(idle.isClosedByServer())
+        #expect(stopped.wait(timeout: .now() + 5) == .success)
         server.waitUntilStopped()
-        #expect(stopped.withLock { $0 })
         #expect(server.metrics.openConnections == 0)
         #expect((try? TestClient(port: port)) == nil)
     }
 
-    @Test("a slow handler on the worker pool does not stall other connections")
-    func slowHandlerDoesNotStall() throws {
+    static let offloadingModes: [HandlerExecution] = [
+        .workerPool(threads: 2),
+        .selective(threads: 2, offload: { $0.path == "/slow" }),
+    ]
+
+    @Test("SIGTERM shuts the server down gracefully once signal handlers are installed")
+    func signalShutdown() throws {
+        let server = Server(configuration: testConfiguration(), router: exampleRouter())
+        let port = try server.start()
+        server.installSignalHandlers(timeout: 1)
+        let client = try TestClient(port: port)
+        try client.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().status == 200)
+        kill(getpid(), SIGTERM)
+        let stopped = DispatchSemaphore(value: 0)
+        Thread {
+            server.waitUntilStopped()
+            stopped.signal()
+        }.start()
+        #expect(stopped.wait(timeout: .now() + 5) == .success)
+        #expect(client.isClosedByServer())
+    }
+
+    @Test("a slow handler on the worker pool does not stall other connections", arguments: 0..<offloadingModes.count)
+    func slowHandlerDoesNotStall(mode: Int) throws {
         var router = exampleRouter()
         router.get("/slow") { _ in
             usleep(1_000_000)
@@ -131,7 +154,7 @@ struct ConnectionLifecycleTests {
         }
         var configuration = testConfiguration()
         configuration.eventLoopCount = 1
-        configuration.handlerExecution = .workerPool(threads: 2)
+        configuration.handlerExecution = Self.offloadingModes[mode]
         try withServer(configuration: configuration, router: router) { port in
             let slow = try TestClient(port: port)
             try slow.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")

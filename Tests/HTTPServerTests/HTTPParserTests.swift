@@ -1,6 +1,8 @@
 import HTTPServer
 import Testing
 
+private let colonByte = UInt8(ascii: ":")
+
 @Suite("HTTPParser fed literal bytes split at every point")
 struct HTTPParserTests {
     let parser = HTTPParser(limits: HTTPParser.Limits(maxRequestLineBytes: 200, maxHeaderBytes: 400, maxHeaderCount: 10, maxBodyBytes: 100, maxChunkLineBytes: 40))
@@ -88,6 +90,7 @@ struct HTTPParserTests {
         ("POST /x HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n\(String(repeating: "0", count: 41))1\r\n", .invalidChunk("a chunk-size line is longer than this server accepts")),
         ("POST /x HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n65\r\n", .contentTooLarge),
         ("GET /\(String(repeating: "a", count: 200)) HTTP/1.1\r\n", .requestLineTooLong),
+        ("POST /x HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", .invalidTransferEncoding("it is not defined for HTTP/1.0")),
     ]
 
     @Test("an invalid request fails the same way whole, and every prefix is incomplete or that same failure", arguments: 0..<invalidRequests.count)
@@ -104,6 +107,19 @@ struct HTTPParserTests {
             case .incomplete: continue
             case .invalid(let early): #expect(early == expected, "prefix \(split) of \(raw.debugDescription)")
             case .complete: Issue.record("prefix \(split) complete: \(raw.debugDescription)")
+            }
+        }
+    }
+
+    @Test("exactly the tchar set of RFC 9110 §5.6.2 is accepted in a field name")
+    func tokenCharacters() {
+        let tchar = Set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+        for byte in UInt8(0x21)..<UInt8(0x7F) where byte != colonByte {
+            let bytes = Array("GET / HTTP/1.1\r\nHost: h\r\nX".utf8) + [byte] + Array(": v\r\n\r\n".utf8)
+            switch parser.parse(bytes) {
+            case .complete: #expect(tchar.contains(byte), "byte \(byte) accepted")
+            case .invalid: #expect(!tchar.contains(byte), "byte \(byte) refused")
+            case .incomplete: Issue.record("byte \(byte) incomplete")
             }
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPServer
 import Testing
 
@@ -27,6 +28,30 @@ struct ServerBehaviourTests {
             try client.send("GET /items/1 HTTP/1.1\r\nHost: t\r\n\r\nGET /items/2 HTTP/1.1\r\nHost: t\r\n\r\nGET /items/3 HTTP/1.1\r\nHost: t\r\n\r\n")
             let bodies = try (0..<3).map { _ in try client.readResponse().text }
             #expect(bodies == ["item 1", "item 2", "item 3"])
+        }
+    }
+
+    @Test("more pipelined requests than one turn answers are all answered in order")
+    func longPipeline() throws {
+        var configuration = testConfiguration()
+        configuration.maxPipelinedRequests = 4
+        try withServer(configuration: configuration) { port in
+            let client = try TestClient(port: port)
+            try client.send((1...40).map { "GET /items/\($0) HTTP/1.1\r\nHost: t\r\n\r\n" }.joined())
+            let bodies = try (1...40).map { _ in try client.readResponse().text }
+            #expect(bodies == (1...40).map { "item \($0)" })
+        }
+    }
+
+    @Test("a client that half-closes after its request still gets the response")
+    func halfClose() throws {
+        try withServer { port in
+            let client = try TestClient(port: port)
+            try client.send("GET /items/3 HTTP/1.1\r\nHost: t\r\n\r\n")
+            shutdown(client.fd, Int32(SHUT_WR))
+            let response = try client.readResponse()
+            #expect(response.text == "item 3")
+            #expect(client.isClosedByServer())
         }
     }
 
@@ -67,6 +92,29 @@ struct ServerBehaviourTests {
             try client.send("GET /hello HTTP/1.1\r\nHost: t\r\nConnection: TE, Close\r\n\r\n")
             #expect(try client.readResponse().header("Connection") == "close")
             #expect(client.isClosedByServer())
+        }
+    }
+
+    @Test("a handler's Connection: close closes the connection after its response")
+    func handlerClosesConnection() throws {
+        try withServer { port in
+            let client = try TestClient(port: port)
+            try client.send("GET /goodbye HTTP/1.1\r\nHost: t\r\n\r\n")
+            let response = try client.readResponse()
+            #expect(response.text == "bye")
+            #expect(response.header("Connection") == "close")
+            #expect(client.isClosedByServer())
+        }
+    }
+
+    @Test("a response larger than the socket buffer arrives whole, and the connection goes on")
+    func largeResponse() throws {
+        try withServer { port in
+            let client = try TestClient(port: port)
+            try client.send("GET /large HTTP/1.1\r\nHost: t\r\n\r\nGET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+            usleep(100_000)
+            #expect(try client.readResponse().body == largeBody)
+            #expect(try client.readResponse().text == "hello")
         }
     }
 

@@ -6,7 +6,7 @@ import Storage
 /// `configuration.migrationsDirectory`, loads the survey data, and builds the server with the
 /// middleware and every route. Call `start()` or `run()` on the result.
 ///
-/// - Parameter tokenResolver: the bearer-token lookup; `nil` until tokens exist (every token is refused).
+/// - Parameter tokenResolver: the bearer-token lookup; `nil` means the hashed tokens of the database (``TokenStore``).
 public func buildApplication(configuration: ServiceConfiguration, tokenResolver: TokenResolver? = nil) throws -> Application {
     let pool = try DatabasePool(path: configuration.databasePath)
     do {
@@ -15,12 +15,13 @@ public func buildApplication(configuration: ServiceConfiguration, tokenResolver:
         let context = APIContext(store: store, minimumCellSize: configuration.minimumCellSize)
         var router = Router()
         APIRoutes.register(on: &router, context: context, publicDirectory: configuration.publicDirectory)
+        SubmissionRoutes.register(on: &router, service: SubmissionService(pool: pool, store: store, submissionWave: configuration.submissionWave))
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.host = configuration.host
         serverConfiguration.port = UInt16(configuration.port)
         let middleware: [any Middleware] = [
             CORSMiddleware(origins: configuration.corsOrigins),
-            RoleMiddleware(resolve: tokenResolver),
+            RoleMiddleware(resolve: tokenResolver ?? TokenStore(pool: pool).resolver),
         ]
         let routes = router
         let server = Server(configuration: serverConfiguration, middleware: middleware) { request in

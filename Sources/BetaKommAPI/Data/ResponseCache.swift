@@ -1,19 +1,27 @@
 import HTTPServer
 import Synchronization
 
-/// Rendered response bodies keyed by (data version, role, request target, representation), so a
-/// repeated request for a figure or section is answered with the stored bytes and no encoding.
-/// Bounded: when full, the oldest half is dropped (responses are cheap to rebuild).
+/// Rendered responses keyed by role and request target (the target names the representation:
+/// path, format, variant, filters), each stamped with the data version it was rendered from.
+/// A hit of the current version is answered with the stored headers and bytes: no rendering,
+/// no encoding, no string building. Bounded: when full, the oldest half is dropped.
 public final class ResponseCache: Sendable {
-    /// A body ready to send.
+    /// A response ready to send, and the version it shows.
     public struct Entry: Sendable {
+        public let version: Int
+        public let etag: String
+        public let headers: HTTPHeaders
         public let body: [UInt8]
-        public let contentType: String
+    }
+
+    struct Key: Hashable, Sendable {
+        let role: Role
+        let target: String
     }
 
     private struct Storage {
-        var entries: [String: Entry] = [:]
-        var order: [String] = []
+        var entries: [Key: Entry] = [:]
+        var order: [Key] = []
     }
 
     private let capacity: Int
@@ -23,11 +31,14 @@ public final class ResponseCache: Sendable {
         self.capacity = capacity
     }
 
-    public func entry(for key: String) -> Entry? {
-        storage.withLock { $0.entries[key] }
+    func entry(for key: Key, version: Int) -> Entry? {
+        storage.withLock { storage in
+            guard let entry = storage.entries[key], entry.version == version else { return nil }
+            return entry
+        }
     }
 
-    public func store(_ entry: Entry, for key: String) {
+    func store(_ entry: Entry, for key: Key) {
         storage.withLock { storage in
             if storage.entries.updateValue(entry, forKey: key) == nil { storage.order.append(key) }
             if storage.order.count > capacity {
@@ -40,10 +51,9 @@ public final class ResponseCache: Sendable {
 
     /// Drops every entry not rendered from data version `version`.
     public func removeAll(except version: Int) {
-        let prefix = "\(version)|"
         storage.withLock { storage in
-            storage.order.removeAll { !$0.hasPrefix(prefix) }
-            storage.entries = storage.entries.filter { $0.key.hasPrefix(prefix) }
+            storage.entries = storage.entries.filter { $0.value.version == version }
+            storage.order.removeAll { storage.entries[$0] == nil }
         }
     }
 

@@ -29,23 +29,32 @@ public struct APIContext: Sendable {
     ) throws -> Response {
         let snapshot = try store.snapshot()
         let role = request.role
+        let key = ResponseCache.Key(role: role, target: request.target)
+        let conditions = request.headers.values(for: "If-None-Match")
+        // The hot path: stored headers and bytes, nothing rendered or built.
+        if cached, let entry = store.responses.entry(for: key, version: snapshot.version) {
+            if ConditionalRequest.noneMatch(conditions, entry.etag) { return notModified(entry.headers) }
+            return Response(status: .ok, headers: entry.headers, body: entry.body)
+        }
         let tag = "\"\(snapshot.version)-k\(minimumCellSize)-\(role.tag)-\(format)\""
-        var headers: HTTPHeaders = [
+        let headers: HTTPHeaders = [
             "ETag": tag, "Data-Version": String(snapshot.version),
             "Cache-Control": role == .public ? "public, max-age=60" : "private, no-cache",
+            "Content-Type": contentType,
         ]
-        if ConditionalRequest.noneMatch(request.headers.values(for: "If-None-Match"), tag) {
-            return Response(status: .notModified, headers: headers)
-        }
-        let key = "\(snapshot.version)|\(role.tag)|\(format)|\(request.target)"
-        if cached, let entry = store.responses.entry(for: key) {
-            headers.add("Content-Type", entry.contentType)
-            return Response(status: .ok, headers: headers, body: entry.body)
-        }
+        if ConditionalRequest.noneMatch(conditions, tag) { return notModified(headers) }
         let body = try render(snapshot)
-        if cached { store.responses.store(ResponseCache.Entry(body: body, contentType: contentType), for: key) }
-        headers.add("Content-Type", contentType)
+        if cached {
+            store.responses.store(ResponseCache.Entry(version: snapshot.version, etag: tag, headers: headers, body: body), for: key)
+        }
         return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// 304 keeps the validators and caching headers of the 200 (RFC 9110 §15.4.5), not its Content-Type.
+    private func notModified(_ headers: HTTPHeaders) -> Response {
+        var headers = headers
+        headers.remove("Content-Type")
+        return Response(status: .notModified, headers: headers)
     }
 
     /// A JSON document `{"data_version": …, members…}` through ``respond(to:format:contentType:cached:render:)``.

@@ -10,6 +10,10 @@ public enum APIRoutes {
         FigureRoutes.register(on: &router, context: context)
         RespondentRoutes.register(on: &router, context: context)
         SectionRoutes.register(on: &router, context: context)
+        router.get("/openapi.json") { request in
+            try QueryCheck.requireKnown(request.query, allowed: [])
+            return try context.respond(to: request, format: "openapi", cached: false) { _ in OpenAPIDocument.bytes }
+        }
         // The dashboard's static files; anything not matched above and not a file is a 404.
         let files = StaticFiles(root: publicDirectory)
         router.get("/*path", files.handler)

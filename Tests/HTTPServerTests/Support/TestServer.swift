@@ -36,8 +36,13 @@ func exampleRouter() -> Router {
     }
     router.get("/big") { _ in .json(Array(String(repeating: "{\"value\":12345},", count: 200).utf8)) }
     router.get("/fail") { _ in throw TestFailure.boom }
+    router.get("/large") { _ in .bytes(largeBody, contentType: "application/octet-stream") }
+    router.get("/goodbye") { _ in Response(status: .ok, headers: ["Connection": "close"], body: Array("bye".utf8)) }
     return router
 }
+
+/// Larger than any socket buffer, so that writing it takes several partial sends.
+let largeBody: [UInt8] = (0..<(3 * 1024 * 1024)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
 
 enum TestFailure: Error {
     case boom

@@ -1,0 +1,97 @@
+extension OpenAPIDocument {
+    static var parameters: JSONValue {
+        func query(_ name: String, _ description: String, _ schema: JSONValue) -> JSONValue {
+            .object([("name", .string(name)), ("in", "query"), ("required", false), ("description", .string(description)), ("schema", schema)])
+        }
+        return .object([
+            ("wave", query("wave", "2011 (the baseline) or current (each respondent's latest answers; default).", enumeration(["2011", "current"]))),
+            ("by", query("by", "Group by size_class, kind, county or a choice question id (a crosstab).", string)),
+            ("sectionBy", query("by", "Group by size_class.", enumeration(["size_class"]))),
+            ("answerFilter", .object([
+                ("name", "filters"), ("in", "query"), ("required", false), ("style", "form"), ("explode", true),
+                ("description", "Any choice question id with an option code, e.g. uses_social_media=yes; repeated or comma-separated values of one question are OR-ed, different questions AND-ed. Unknown names are refused."),
+                ("schema", ["type": "object", "additionalProperties": ["type": "string"]]),
+            ])),
+        ])
+    }
+
+    static var responses: JSONValue {
+        let problem: JSONValue = ["application/problem+json": ["schema": ref("Problem")]]
+        return .object([
+            ("NotModified", ["description": "The representation matches If-None-Match (weak comparison)."]),
+            ("BadRequest", .object([("description", "An unknown or invalid parameter, named in errors[].parameter."), ("content", problem)])),
+            ("NotFound", .object([("description", "No such resource."), ("content", problem)])),
+            ("Unauthorized", .object([("description", "A bearer token that is not valid."), ("content", problem)])),
+        ])
+    }
+
+    private static func path(_ id: String, _ pathParameter: (String, String, JSONValue)?, _ queryParameters: [JSONValue],
+                             _ content: [(String, JSONValue)], summary: String) -> JSONValue {
+        var parameters = queryParameters
+        if let (name, example, schema) = pathParameter {
+            parameters.insert(.object([("name", .string(name)), ("in", "path"), ("required", true), ("schema", schema), ("example", .string(example))]), at: 0)
+        }
+        return .object([("get", .object([
+            ("operationId", .string(id)), ("summary", .string(summary)), ("parameters", .array(parameters)),
+            ("responses", .object([
+                ("200", .object([
+                    ("description", "OK. Headers: ETag, Data-Version, Cache-Control."),
+                    ("content", .object(content.map { ($0.0, ["schema": $0.1]) })),
+                ])),
+                ("304", ["$ref": "#/components/responses/NotModified"]),
+                ("400", ["$ref": "#/components/responses/BadRequest"]),
+                ("401", ["$ref": "#/components/responses/Unauthorized"]),
+                ("404", ["$ref": "#/components/responses/NotFound"]),
+            ])),
+        ]))])
+    }
+
+    private static func parameter(_ name: String) -> JSONValue { ["$ref": .string("#/components/parameters/\(name)")] }
+
+    private static func query(_ name: String, _ description: String, _ schema: JSONValue) -> JSONValue {
+        .object([("name", .string(name)), ("in", "query"), ("required", false), ("description", .string(description)), ("schema", schema)])
+    }
+
+    static var paths: JSONValue {
+        let json = "application/json"
+        let code = ("code", "1601", string)
+        return .object([
+            ("/health", path("health", nil, [], [(json, ref("Health"))], summary: "Liveness and database readability (503 when unreadable).")),
+            ("/openapi.json", path("openapi", nil, [], [(json, type("object"))], summary: "This document.")),
+            ("/v1/questions", path("listQuestions", nil, [query("section", "Only questions of this report section.", string)],
+                                   [(json, ref("QuestionsResponse"))], summary: "The questionnaire with options, types and bases.")),
+            ("/v1/questions/{id}", path("getQuestion", ("id", "channels", string), [], [(json, ref("QuestionResponse"))], summary: "One question.")),
+            ("/v1/respondents", path("listRespondents", nil, [
+                query("kind", "kommune or fylkeskommune (repeatable).", enumeration(["kommune", "fylkeskommune"])),
+                query("size_class", "small, medium, large or county (repeatable).", enumeration(["small", "medium", "large", "county"])),
+                query("county", "County code, e.g. 03 (repeatable).", string),
+                query("answered_2011", "Whether the unit answered in 2011.", boolean),
+                query("sort", "code, name or population; prefix - for descending.", string),
+                query("limit", "Rows per page, 1–500 (default 50).", ["type": "integer", "minimum": 1, "maximum": 500]),
+                query("cursor", "The next_cursor of the previous page (also in the Link header).", string),
+                parameter("answerFilter"),
+            ], [(json, ref("RespondentList"))], summary: "Respondent units with filters, sorting and keyset pagination (Link: rel=\"next\").")),
+            ("/v1/respondents/{code}", path("getRespondent", code, [], [(json, ref("RespondentResponse"))],
+                                            summary: "Registry facts of one unit (never its answers).")),
+            ("/v1/respondents/{code}/score", path("getScore", code, [parameter("wave")], [(json, ref("ScoreResponse"))],
+                                                  summary: "Success-factor score: criteria met and missed with advice, rank among peers of its size class.")),
+            ("/v1/statistics/{question_id}", path("getStatistic", ("question_id", "channels", string), [parameter("by"), parameter("wave"), parameter("answerFilter")],
+                                                  [(json, ref("Statistic"))], summary: "Any question's distribution, optionally grouped and filtered.")),
+            ("/v1/figures", path("listFigures", nil, [], [(json, ref("FigureList"))], summary: "The report's 26 figures.")),
+            ("/v1/figures/{n}", path("getFigure", ("n", "7", string), [
+                parameter("wave"),
+                query("format", "json (default), csv or jsonstat (JSON-stat 2.0).", enumeration(["json", "csv", "jsonstat"])),
+                query("variant", "With format=csv: rfc4180 (default) or excel (BOM, ';', decimal comma, formula escaping).", enumeration(["rfc4180", "excel"])),
+            ], [(json, ["anyOf": [ref("FigureResponse"), ref("JSONStatDataset")]]), ("text/csv; charset=utf-8; header=present", string)],
+               summary: "One figure as data.")),
+            ("/v1/figures/{n}.svg", path("getFigureChart", ("n", "7", string), [parameter("wave")], [("image/svg+xml", string)],
+                                         summary: "One figure as an SVG bar chart.")),
+            ("/v1/strategies", path("getStrategies", nil, [parameter("sectionBy"), parameter("wave")], [(json, ref("Section"))],
+                                    summary: "Fig. 1–6 and the strategy numbers of the text.")),
+            ("/v1/channels", path("getChannels", nil, [parameter("sectionBy"), parameter("wave")], [(json, ref("Section"))],
+                                  summary: "Fig. 10–13 and 20–25 and the channel numbers of the text.")),
+            ("/v1/success-factors", path("getSuccessFactors", nil, [parameter("sectionBy"), parameter("wave")], [(json, ref("Section"))],
+                                         summary: "Fig. 26, goal attainment, the success-criteria comparisons and the distribution of scores.")),
+        ])
+    }
+}

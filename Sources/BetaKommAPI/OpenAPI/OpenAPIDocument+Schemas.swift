@@ -1,0 +1,89 @@
+extension OpenAPIDocument {
+    static var schemas: JSONValue {
+        let labels: [(String, JSONValue)] = [("label_nb", string), ("label_en", string)]
+        let questionType = enumeration(["single", "multiple", "number", "scale"])
+        let wave = enumeration(["2011", "current"])
+        return .object([
+            ("Problem", object([
+                ("type", string), ("title", string), ("status", integer), ("detail", string), ("instance", nullable("string")),
+                ("errors", array(object([("parameter", string), ("pointer", string), ("detail", string)], optional: ["parameter", "pointer"]))),
+            ])),
+            ("Health", object([("status", enumeration(["ok", "unavailable"])), ("data_version", nullable("integer")), ("database", enumeration(["ok", "unavailable"]))])),
+            ("Option", object([("code", string)] + labels)),
+            ("Condition", ["type": "object", "description": "{\"question\":id,\"in\":[codes]} | {\"all\":[…]} | {\"any\":[…]} | {\"not\":…}"]),
+            ("Question", object([
+                ("id", string), ("position", integer), ("section", string), ("type", questionType), ("text_nb", string), ("label_en", string),
+                ("base", ["anyOf": [ref("Condition"), ["type": "null"]]]), ("minimum", nullable("integer")), ("maximum", nullable("integer")),
+                ("options", array(ref("Option"))),
+            ])),
+            ("QuestionReference", object([("id", string), ("type", questionType), ("text_nb", string), ("label_en", string)])),
+            ("QuestionsResponse", object([("data_version", integer), ("questions", array(ref("Question")))])),
+            ("QuestionResponse", object([("data_version", integer), ("question", ref("Question"))])),
+            ("Respondent", object([
+                ("code", string), ("name", string), ("kind", enumeration(["kommune", "fylkeskommune"])), ("county_code", string), ("county_name", string),
+                ("population", integer), ("population_is_estimate", boolean), ("size_class", enumeration(["small", "medium", "large", "county"])),
+                ("answered_2011", boolean), ("latest_version", nullable("integer")), ("latest_wave", nullable("integer")),
+            ])),
+            ("RespondentList", object([("data_version", integer), ("respondents", array(ref("Respondent"))), ("limit", integer), ("next_cursor", nullable("string"))])),
+            ("RespondentResponse", object([("data_version", integer), ("respondent", ref("Respondent"))])),
+            ("Criterion", object([("id", string), ("title_nb", string), ("title_en", string), ("advice_nb", string), ("advice_en", string)],
+                                 optional: ["advice_nb", "advice_en"])),
+            ("Score", object([
+                ("respondent_code", string), ("size_class", string), ("met_count", integer), ("applicable_count", integer), ("percent", integer),
+                ("share", number), ("rank", integer), ("peers", integer),
+                ("met", array(ref("Criterion"))), ("missed", array(ref("Criterion"))), ("not_applicable", array(ref("Criterion"))),
+            ])),
+            ("ScoreResponse", object([("data_version", integer), ("wave", wave), ("score", ref("Score"))])),
+            ("OptionShare", object([("code", string)] + labels + [("count", nullable("integer")), ("percent", nullable("integer")), ("share", nullable("number"))])),
+            ("Summary", object([("n", integer), ("mean", number), ("standard_deviation", number)])),
+            ("Group", object([("key", string)] + labels + [
+                ("base_n", nullable("integer")), ("suppressed", boolean), ("options", array(ref("OptionShare"))), ("summary", nullableRef("Summary")),
+            ])),
+            ("Filter", object([("question", string), ("options", array(string))])),
+            ("Statistic", object([
+                ("data_version", integer), ("wave", wave), ("question", ref("QuestionReference")), ("by", nullable("string")),
+                ("filters", array(ref("Filter"))), ("minimum_cell_size", nullable("integer")), ("total", ref("Group")), ("groups", array(ref("Group"))),
+            ])),
+            ("FigureLinks", object([("self", string), ("csv", string), ("jsonstat", string), ("svg", string)])),
+            ("FigureSummary", object(figureSummaryMembers)),
+            ("Panel", object([("question", ref("QuestionReference")), ("series", nullableRef("Option")), ("total", ref("Group")), ("groups", array(ref("Group")))])),
+            ("Figure", object(figureSummaryMembers + [("wave", wave), ("n", integer), ("panels", array(ref("Panel")))])),
+            ("FigureList", object([("data_version", integer), ("figures", array(ref("FigureSummary")))])),
+            ("FigureResponse", object([("data_version", integer), ("wave", wave), ("figure", ref("Figure"))])),
+            ("JSONStatDataset", object([
+                ("version", enumeration(["2.0"])), ("class", enumeration(["dataset"])), ("label", string), ("source", string), ("updated", string),
+                ("id", array(string)), ("size", array(integer)), ("role", type("object")), ("dimension", type("object")),
+                ("value", array(nullable("number"))), ("status", type("object")),
+                ("extension", object([("data_version", integer), ("wave", wave), ("n", integer)])),
+            ])),
+            ("ProportionCell", object([
+                ("key", string), ("suppressed", boolean), ("count", nullable("integer")), ("n", nullable("integer")),
+                ("percent", nullable("integer")), ("share", nullable("number")),
+            ])),
+            ("SectionNumber", object([("id", string)] + labels + [
+                ("question", string), ("options", array(string)), ("among", nullableRef("Condition")),
+                ("total", ref("ProportionCell")), ("groups", array(ref("ProportionCell"))),
+            ])),
+            ("ScoreCell", object([
+                ("key", string), ("suppressed", boolean), ("n", nullable("integer")), ("mean_percent", nullable("number")),
+                ("bands", array(object([("band", string), ("count", nullable("integer"))]))),
+            ])),
+            ("ScoreDistribution", object([("criteria", array(string)), ("total", ref("ScoreCell")), ("groups", array(ref("ScoreCell")))])),
+            ("Table", object([("total", ref("Group")), ("groups", array(ref("Group")))])),
+            ("Section", object([
+                ("data_version", integer), ("wave", wave), ("by", nullable("string")),
+                ("section", object([("id", string), ("title_nb", string), ("title_en", string)])),
+                ("figures", array(ref("Figure"))), ("numbers", array(ref("SectionNumber"))),
+                ("goal_attainment", ref("Table")), ("score_distribution", ref("ScoreDistribution")),
+            ], optional: ["goal_attainment", "score_distribution"])),
+        ])
+    }
+
+    private static var figureSummaryMembers: [(String, JSONValue)] {
+        [
+            ("number", integer), ("caption_nb", string), ("base_text_nb", string), ("printed_base_n", integer),
+            ("statistic", enumeration(["distribution", "percent_yes", "mean"])), ("questions", array(string)),
+            ("by", nullable("string")), ("series_question", nullable("string")), ("links", ref("FigureLinks")),
+        ]
+    }
+}

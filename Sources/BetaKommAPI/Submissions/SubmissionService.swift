@@ -1,0 +1,119 @@
+import Foundation
+import Storage
+import Survey
+
+/// Stores validated answer sets as new versions, with the optimistic-concurrency check, the
+/// idempotency record and the audit row all in the one write transaction, then invalidates the
+/// read cache so every aggregate read afterwards includes the new answers.
+public struct SubmissionService: Sendable {
+    let pool: DatabasePool
+    let store: SurveyDataStore
+    /// The wave a submission is stored as; `nil` means the calendar year at the time.
+    let submissionWave: Int?
+
+    public init(pool: DatabasePool, store: SurveyDataStore, submissionWave: Int?) {
+        self.pool = pool
+        self.store = store
+        self.submissionWave = submissionWave
+    }
+
+    /// Validates and stores one submission; throws ``SubmissionError`` when it is not stored.
+    public func submit(_ request: SubmissionRequest) throws -> SubmissionOutcome {
+        let questionnaire = try store.snapshot().questionnaire
+        let wave = submissionWave ?? Timestamp.currentYear()
+        let outcome = try pool.write { db -> SubmissionOutcome in
+            guard try db.scalar(Int.self, Self.respondentExistsSQL, [request.respondentCode]) == 1 else {
+                throw SubmissionError.unknownRespondent(request.respondentCode)
+            }
+            // A retry first: it must get the first result even though its If-Match is stale by now.
+            if let key = request.idempotencyKey, let tokenID = request.tokenID,
+               let stored = try db.queryOne(Self.idempotencyLookupSQL, [tokenID, request.respondentCode, key]) {
+                guard AccessToken.constantTimeEqual(try stored.get(named: "request_sha256"), request.requestDigest) else {
+                    throw SubmissionError.idempotencyKeyReused
+                }
+                return SubmissionOutcome(status: try stored.get(named: "status"), etag: try stored.get(named: "etag"),
+                                         body: try stored.get(named: "body"), version: try stored.get(named: "version"), replayed: true)
+            }
+            // Inside the write transaction (BEGIN IMMEDIATE holds the write lock), so two writers
+            // with the same If-Match cannot both see it current.
+            let latest = try db.queryOne(Self.latestSQL, [request.respondentCode]).map(SurveyStore.answerSet)
+            let currentTag = latest.map { AnswerTag.make(respondentCode: request.respondentCode, version: $0.version) }
+            switch request.precondition {
+            case .none: throw SubmissionError.preconditionRequired(currentTag: currentTag)
+            case let .ifMatch(tags): guard AnswerTag.matches(tags, current: currentTag) else { throw SubmissionError.preconditionFailed(currentTag: currentTag) }
+            case .ifNoneMatchAny: guard latest == nil else { throw SubmissionError.preconditionFailed(currentTag: currentTag) }
+            }
+            let document: SubmittedValue
+            switch request.change {
+            case let .replace(body): document = body
+            case let .mergePatch(patch):
+                let current = SubmittedValue.object(["answers": .object((latest?.answers ?? [:]).mapValues(SubmittedValue.init))])
+                document = current.mergePatched(with: patch)
+            }
+            let answers: [String: AnswerValue]
+            switch AnswerValidator(questionnaire: questionnaire).validate(document: document) {
+            case let .success(valid): answers = valid
+            case let .failure(errors): throw SubmissionError.invalid(errors)
+            }
+            let set = try Self.insertVersion(db, respondentCode: request.respondentCode, answers: answers, wave: wave,
+                                             source: .submission, previous: latest, questionnaire: questionnaire,
+                                             action: request.change.action, tokenID: request.tokenID, remoteAddress: request.remoteAddress)
+            let tag = AnswerTag.make(respondentCode: set.respondentCode, version: set.version)
+            let outcome = SubmissionOutcome(status: latest == nil ? 201 : 200, etag: tag,
+                                            body: JSONValue.answerSetDocument(set).serialized(), version: set.version, replayed: false)
+            if let key = request.idempotencyKey, let tokenID = request.tokenID {
+                try db.execute(Self.idempotencyInsertSQL, [tokenID, request.respondentCode, key, request.requestDigest,
+                                                           outcome.status, outcome.etag, outcome.body, set.version, set.createdAt])
+            }
+            return outcome
+        }
+        if !outcome.replayed { refreshReadCache() }
+        return outcome
+    }
+
+    /// Tells the read side that answers changed. The write is committed whatever happens here;
+    /// should the re-read fail, the store's periodic version check picks the change up.
+    func refreshReadCache() {
+        _ = try? store.invalidate()
+    }
+
+    /// Inserts version `previous + 1` and its audit row; returns the stored set.
+    static func insertVersion(
+        _ db: Connection, respondentCode: String, answers: [String: AnswerValue], wave: Int, source: AnswerSet.Source,
+        previous: AnswerSet?, questionnaire: Questionnaire, action: String, tokenID: Int?, remoteAddress: String
+    ) throws -> AnswerSet {
+        let set = AnswerSet(respondentCode: respondentCode, version: (previous?.version ?? 0) + 1, wave: wave, answers: answers,
+                            source: source, createdAt: Timestamp.now())
+        try db.execute(insertSQL, [set.respondentCode, set.version, set.wave, try CanonicalJSON.string(set.answers),
+                                   set.source.rawValue, set.createdAt])
+        let changes = AnswerDiff(from: previous?.answers ?? [:], to: answers, questionnaire: questionnaire).pointers
+        try db.execute(auditSQL, [set.createdAt, tokenID, action, set.respondentCode, set.version, set.wave,
+                                  try CanonicalJSON.string(changes), remoteAddress])
+        return set
+    }
+
+    /// The latest version of a respondent (read inside a transaction).
+    static func latest(_ db: Connection, respondentCode: String) throws -> AnswerSet? {
+        try db.queryOne(latestSQL, [respondentCode]).map(SurveyStore.answerSet)
+    }
+
+    static let respondentExistsSQL: CachedSQL = "SELECT count(*) FROM respondents WHERE code = ?"
+    static let latestSQL: CachedSQL = """
+        SELECT respondent_code, version, wave, answers, source, created_at FROM answer_sets
+        WHERE respondent_code = ? ORDER BY version DESC LIMIT 1
+        """
+    static let insertSQL: CachedSQL = """
+        INSERT INTO answer_sets (respondent_code, version, wave, answers, source, created_at) VALUES (?, ?, ?, ?, ?, ?)
+        """
+    static let auditSQL: CachedSQL = """
+        INSERT INTO audit_log (at, token_id, action, respondent_code, version, wave, changes, remote_address)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    static let idempotencyLookupSQL: CachedSQL = """
+        SELECT request_sha256, status, etag, body, version FROM idempotency_keys WHERE token_id = ? AND respondent_code = ? AND key = ?
+        """
+    static let idempotencyInsertSQL: CachedSQL = """
+        INSERT INTO idempotency_keys (token_id, respondent_code, key, request_sha256, status, etag, body, version, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+}
