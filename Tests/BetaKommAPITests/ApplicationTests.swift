@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Testing
 @testable import BetaKommAPI
 
@@ -45,4 +46,32 @@ import Testing
         #expect(json["status"] as? Int == 404)
         #expect(json["instance"] as? String == "/no/such/thing")
     }
+}
+
+@Suite struct ApplicationHookTests {
+    @Test func theCompletionHookSeesEveryResponse() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("betakomm-hook-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let statuses = StatusLog()
+        let configuration = try ServiceConfiguration.resolve(flags: [
+            .port: "0", .database: directory.appendingPathComponent("hook.sqlite").path,
+            .migrations: TestApplication.repository.appendingPathComponent("Migrations").path,
+        ], environment: [:])
+        let application = try buildApplication(configuration: configuration, onRequestCompleted: { completed in statuses.append(completed.status.code) })
+        defer { application.shutdown(timeout: 1) }
+        let port = try application.start()
+        _ = try HTTPTestClient(port: port).request("GET", "/health")
+        _ = try HTTPTestClient(port: port).request("GET", "/v1/figures/99")
+        // The hook runs after the response is written; give the loop a moment.
+        for _ in 0..<100 where statuses.values.count < 2 { usleep(10_000) }
+        #expect(statuses.values == [200, 404])
+    }
+}
+
+private final class StatusLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Int] = []
+    func append(_ status: Int) { lock.lock(); stored.append(status); lock.unlock() }
+    var values: [Int] { lock.lock(); defer { lock.unlock() }; return stored }
 }

@@ -4,7 +4,8 @@ import Survey
 extension SurveyStore {
     static let answerColumns = "respondent_code, version, wave, answers, source, created_at"
 
-    /// One answer set per respondent: its latest version within the wave, or of all (`.current`).
+    /// One answer set per respondent: its latest version within the wave, or (`.current`) the latest
+    /// version of its latest wave.
     public static func loadAnswerSets(_ db: Connection, selection: AnswerSelection) throws -> [AnswerSet] {
         switch selection {
         case let .wave(wave):
@@ -15,9 +16,12 @@ extension SurveyStore {
                 ORDER BY a.respondent_code
                 """, [wave]).map(answerSet)
         case .current:
+            // The latest wave first, then the latest version: a later import of 2011 microdata
+            // (wave 2011) must not replace a respondent's newer submission as its current answers.
             return try db.query("""
                 SELECT \(answerColumns) FROM answer_sets AS a
-                WHERE a.version = (SELECT max(b.version) FROM answer_sets AS b WHERE b.respondent_code = a.respondent_code)
+                WHERE a.id = (SELECT b.id FROM answer_sets AS b WHERE b.respondent_code = a.respondent_code
+                              ORDER BY b.wave DESC, b.version DESC LIMIT 1)
                 ORDER BY a.respondent_code
                 """).map(answerSet)
         }

@@ -13,8 +13,7 @@ enum SubmissionRoutes {
         router.get("/v1/respondents/:code/answers") { request in
             let code = try authorized(request)
             try QueryCheck.requireKnown(request.query, allowed: [])
-            let history = try service.pool.read { try SurveyStore.loadHistory($0, respondentCode: code) }
-            guard let latest = history.last else {
+            guard let latest = try service.pool.read({ try SubmissionService.current($0, respondentCode: code) }) else {
                 throw APIError.notFound("Respondent \(code) has no answers yet; create the first version with PUT and If-None-Match: *.")
             }
             return answerResponse(latest, request: request)
@@ -90,7 +89,7 @@ enum SubmissionRoutes {
             let precondition = Self.precondition(request)
             // 428 before reading the body: without a precondition nothing can be stored anyway.
             if precondition == .none {
-                let current = try service.pool.read { try SubmissionService.latest($0, respondentCode: code) }
+                let current = try service.pool.read { try SubmissionService.current($0, respondentCode: code) }
                 throw SubmissionError.preconditionRequired(currentTag: current.map { AnswerTag.make(respondentCode: code, version: $0.version) })
             }
             let body: SubmittedValue

@@ -36,7 +36,7 @@ public struct SubmissionService: Sendable {
             }
             // Inside the write transaction (BEGIN IMMEDIATE holds the write lock), so two writers
             // with the same If-Match cannot both see it current.
-            let latest = try db.queryOne(Self.latestSQL, [request.respondentCode]).map(SurveyStore.answerSet)
+            let latest = try Self.current(db, respondentCode: request.respondentCode)
             let currentTag = latest.map { AnswerTag.make(respondentCode: request.respondentCode, version: $0.version) }
             switch request.precondition {
             case .none: throw SubmissionError.preconditionRequired(currentTag: currentTag)
@@ -77,12 +77,14 @@ public struct SubmissionService: Sendable {
         _ = try? store.invalidate()
     }
 
-    /// Inserts version `previous + 1` and its audit row; returns the stored set.
+    /// Inserts the respondent's next version (one above its highest) and its audit row, whose
+    /// changes are the diff from `previous`; returns the stored set.
     static func insertVersion(
         _ db: Connection, respondentCode: String, answers: [String: AnswerValue], wave: Int, source: AnswerSet.Source,
         previous: AnswerSet?, questionnaire: Questionnaire, action: String, tokenID: Int?, remoteAddress: String
     ) throws -> AnswerSet {
-        let set = AnswerSet(respondentCode: respondentCode, version: (previous?.version ?? 0) + 1, wave: wave, answers: answers,
+        let version = (try db.scalar(Int.self, maxVersionSQL, [respondentCode]) ?? 0) + 1
+        let set = AnswerSet(respondentCode: respondentCode, version: version, wave: wave, answers: answers,
                             source: source, createdAt: Timestamp.now())
         try db.execute(insertSQL, [set.respondentCode, set.version, set.wave, try CanonicalJSON.string(set.answers),
                                    set.source.rawValue, set.createdAt])
@@ -92,16 +94,27 @@ public struct SubmissionService: Sendable {
         return set
     }
 
-    /// The latest version of a respondent (read inside a transaction).
-    static func latest(_ db: Connection, respondentCode: String) throws -> AnswerSet? {
-        try db.queryOne(latestSQL, [respondentCode]).map(SurveyStore.answerSet)
+    /// A respondent's current answers: the latest version of its latest wave, as `.current`
+    /// statistics and `GET …/answers` see them (read inside a transaction).
+    static func current(_ db: Connection, respondentCode: String) throws -> AnswerSet? {
+        try db.queryOne(currentSQL, [respondentCode]).map(SurveyStore.answerSet)
+    }
+
+    /// The latest version within one wave.
+    static func latest(_ db: Connection, respondentCode: String, wave: Int) throws -> AnswerSet? {
+        try db.queryOne(latestInWaveSQL, [respondentCode, wave]).map(SurveyStore.answerSet)
     }
 
     static let respondentExistsSQL: CachedSQL = "SELECT count(*) FROM respondents WHERE code = ?"
-    static let latestSQL: CachedSQL = """
+    static let currentSQL: CachedSQL = """
         SELECT respondent_code, version, wave, answers, source, created_at FROM answer_sets
-        WHERE respondent_code = ? ORDER BY version DESC LIMIT 1
+        WHERE respondent_code = ? ORDER BY wave DESC, version DESC LIMIT 1
         """
+    static let latestInWaveSQL: CachedSQL = """
+        SELECT respondent_code, version, wave, answers, source, created_at FROM answer_sets
+        WHERE respondent_code = ? AND wave = ? ORDER BY version DESC LIMIT 1
+        """
+    static let maxVersionSQL: CachedSQL = "SELECT max(version) FROM answer_sets WHERE respondent_code = ?"
     static let insertSQL: CachedSQL = """
         INSERT INTO answer_sets (respondent_code, version, wave, answers, source, created_at) VALUES (?, ?, ?, ?, ?, ?)
         """

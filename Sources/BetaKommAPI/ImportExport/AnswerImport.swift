@@ -1,0 +1,124 @@
+import Foundation
+import Storage
+import Survey
+
+/// Bulk import of answer sets from the wide CSV (``AnswerCSV``): every row is validated with the
+/// same ``AnswerValidator`` as a submission, every problem is reported by row and column, and
+/// only a file without problems is stored — in one transaction, one new version per row
+/// (source `import`, wave from the row's `wave` column).
+///
+/// This is how KS replaces the calibrated 2011 data with the real microdata: rows with wave
+/// 2011 become new versions with wave 2011; the generated rows stay as history, and every
+/// `wave=2011` statistic uses each respondent's latest version whose wave is 2011.
+public struct AnswerImport: Sendable {
+    let pool: DatabasePool
+    let store: SurveyDataStore?
+
+    /// - Parameter store: the running server's data store, invalidated after a real import;
+    ///   `nil` from the command line (a server notices the new data version within a second).
+    public init(pool: DatabasePool, store: SurveyDataStore? = nil) {
+        self.pool = pool
+        self.store = store
+    }
+
+    /// Validates `text`, and unless `dryRun` or a problem was found, stores it.
+    public func run(_ text: String, dryRun: Bool, tokenID: Int?, remoteAddress: String) throws -> ImportReport {
+        let (questionnaire, known) = try pool.read { db in
+            (try SurveyStore.loadQuestionnaire(db), Set(try db.query("SELECT code FROM respondents").map { try $0.get(String.self, at: 0) }))
+        }
+        let parsed = Self.parse(text, questionnaire: questionnaire, knownRespondents: known)
+        guard !dryRun, parsed.problems.isEmpty else {
+            return ImportReport(dryRun: dryRun, rows: parsed.dataRows, problems: parsed.problems, created: [])
+        }
+        let created = try pool.write { db in
+            try parsed.rows.map { row -> ImportReport.Created in
+                // The audit diff is against the same wave's latest version (for 2011 microdata:
+                // the generated 2011 answers), else against the current answers.
+                let previous = try SubmissionService.latest(db, respondentCode: row.respondentCode, wave: row.wave)
+                    ?? SubmissionService.current(db, respondentCode: row.respondentCode)
+                let set = try SubmissionService.insertVersion(
+                    db, respondentCode: row.respondentCode, answers: row.answers, wave: row.wave, source: .import, previous: previous,
+                    questionnaire: questionnaire, action: "import", tokenID: tokenID, remoteAddress: remoteAddress)
+                return ImportReport.Created(respondentCode: set.respondentCode, version: set.version, wave: set.wave)
+            }
+        }
+        if let store { _ = try? store.invalidate() }
+        return ImportReport(dryRun: false, rows: parsed.dataRows, problems: [], created: created)
+    }
+
+    struct ValidRow {
+        let respondentCode: String
+        let wave: Int
+        let answers: [String: AnswerValue]
+    }
+
+    /// The valid rows, the number of data rows, and every problem of the file.
+    static func parse(_ text: String, questionnaire: Questionnaire, knownRespondents: Set<String>) -> (rows: [ValidRow], dataRows: Int, problems: [ImportProblem]) {
+        let records: [[String]]
+        do {
+            records = try CSVReader.records(text)
+        } catch {
+            return ([], 0, [ImportProblem(row: error.row, column: nil, detail: "The file is not valid CSV: \(error.detail).")])
+        }
+        guard let header = records.first else {
+            return ([], 0, [ImportProblem(row: 1, column: nil, detail: "The file is empty; the first line must be the header.")])
+        }
+        var problems: [ImportProblem] = []
+        let columns = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        if Array(columns.prefix(2)) != AnswerCSV.fixedColumns {
+            problems.append(ImportProblem(row: 1, column: nil, detail: "The header must start with respondent_code,wave (as /v1/export.csv writes it)."))
+        }
+        var questions: [Int: Question] = [:]
+        for (index, name) in columns.enumerated().dropFirst(2) {
+            if columns[..<index].contains(name) {
+                problems.append(ImportProblem(row: 1, column: name, detail: "The column \"\(name)\" appears twice."))
+            } else if let question = try? questionnaire.question(name) {
+                questions[index] = question
+            } else {
+                problems.append(ImportProblem(row: 1, column: name, detail: "There is no question \"\(name)\" in the questionnaire."))
+            }
+        }
+        guard problems.isEmpty else { return ([], max(records.count - 1, 0), problems) }
+        let validator = AnswerValidator(questionnaire: questionnaire)
+        var rows: [ValidRow] = []
+        var seen: [String: Int] = [:]
+        var dataRows = 0
+        for (offset, record) in records.enumerated().dropFirst() {
+            let row = offset + 1
+            if record.count == 1, record[0].isEmpty { continue }
+            dataRows += 1
+            guard record.count == columns.count else {
+                problems.append(ImportProblem(row: row, column: nil, detail: "The row has \(record.count) fields; the header has \(columns.count)."))
+                continue
+            }
+            var rowProblems: [ImportProblem] = []
+            let code = record[0].trimmingCharacters(in: .whitespaces)
+            if !knownRespondents.contains(code) {
+                rowProblems.append(ImportProblem(row: row, column: "respondent_code", detail: "There is no respondent with code \"\(code)\" (kommunenummer of 2011, 4 digits; county 2 digits)."))
+            } else if let first = seen[code] {
+                rowProblems.append(ImportProblem(row: row, column: "respondent_code", detail: "Respondent \(code) appears again (first on row \(first)); give one row per respondent."))
+            } else {
+                seen[code] = row
+            }
+            let wave = Int(record[1].trimmingCharacters(in: .whitespaces))
+            if wave.map({ !(2011...9999).contains($0) }) ?? true {
+                rowProblems.append(ImportProblem(row: row, column: "wave", detail: "The wave is the year the answers were given (2011 or later), not \"\(record[1])\"."))
+            }
+            var answers: [String: SubmittedValue] = [:]
+            for (index, question) in questions {
+                if let value = AnswerCSV.submittedValue(record[index], for: question) { answers[question.id] = value }
+            }
+            switch validator.validate(answers: .object(answers)) {
+            case let .success(valid):
+                if rowProblems.isEmpty, let wave { rows.append(ValidRow(respondentCode: code, wave: wave, answers: valid)) }
+            case let .failure(errors):
+                rowProblems += errors.problems.map { problem in
+                    // `/answers/<question>[/<index>]` names the column.
+                    ImportProblem(row: row, column: JSONPointer.tokens(problem.pointer).dropFirst().first, detail: problem.detail)
+                }
+            }
+            problems += rowProblems
+        }
+        return (rows, dataRows, problems)
+    }
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Concurrent submission clients for scripts/crash-test.sh and the write-throughput measurement.
+
+Each client owns its own respondents and, until the deadline, reads the current answers (GET,
+ETag) and writes a change with If-Match: a PATCH (JSON Merge Patch) or a PUT of the whole set,
+alternately. Every 2xx-acknowledged write is appended, flushed, to the log as one JSON line:
+{"code", "version", "answers"}. Connection errors (the server was killed) are not
+acknowledgements: the client waits and carries on against the restarted server.
+
+Standard library only (http.client, threading). Loopback only.
+"""
+import argparse
+import http.client
+import json
+import random
+import statistics
+import sys
+import threading
+import time
+
+
+def request(port, method, path, token, headers=None, body=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        all_headers = {"Authorization": "Bearer " + token}
+        all_headers.update(headers or {})
+        payload = None if body is None else json.dumps(body).encode()
+        connection.request(method, path, body=payload, headers=all_headers)
+        response = connection.getresponse()
+        data = response.read()
+        return response.status, response.getheader("ETag"), data
+    finally:
+        connection.close()
+
+
+class Client(threading.Thread):
+    def __init__(self, port, assignments, deadline, log, lock, seed):
+        super().__init__(daemon=True)
+        self.port, self.assignments, self.deadline = port, assignments, deadline
+        self.log, self.lock = log, lock
+        self.random = random.Random(seed)
+        self.latencies = []
+        self.acknowledged = 0
+        self.errors = 0
+        self.etags = {}
+
+    def run(self):
+        turn = 0
+        while time.monotonic() < self.deadline:
+            code, token = self.assignments[turn % len(self.assignments)]
+            turn += 1
+            try:
+                self.write_once(code, token, use_put=(turn % 2 == 0))
+            except (OSError, http.client.HTTPException):
+                # The server is gone (killed) or restarting: nothing was acknowledged.
+                self.errors += 1
+                self.etags.pop(code, None)
+                time.sleep(0.05)
+
+    def write_once(self, code, token, use_put):
+        path = "/v1/respondents/%s/answers" % code
+        etag = self.etags.get(code)
+        answers = None
+        if etag is None or use_put:
+            status, etag, data = request(self.port, "GET", path, token)
+            if status != 200:
+                raise http.client.HTTPException("GET %s: %d" % (code, status))
+            answers = json.loads(data)["answers"]
+        fans = self.random.randint(0, 100000)
+        started = time.monotonic()
+        if use_put:
+            answers["facebook_fans"] = fans
+            status, new_etag, data = request(self.port, "PUT", path, token,
+                                             {"Content-Type": "application/json", "If-Match": etag}, {"answers": answers})
+        else:
+            status, new_etag, data = request(self.port, "PATCH", path, token,
+                                             {"Content-Type": "application/merge-patch+json", "If-Match": etag},
+                                             {"answers": {"facebook_fans": fans}})
+        elapsed = time.monotonic() - started
+        if 200 <= status < 300:
+            document = json.loads(data)
+            self.latencies.append(elapsed)
+            self.acknowledged += 1
+            self.etags[code] = new_etag
+            line = json.dumps({"code": code, "version": document["version"], "answers": document["answers"]})
+            with self.lock:
+                self.log.write(line + "\n")
+                self.log.flush()
+        elif status == 412:
+            self.etags.pop(code, None)
+        else:
+            raise http.client.HTTPException("%s %s: %d %s" % ("PUT" if use_put else "PATCH", code, status, data[:200]))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--tokens", required=True, help="file of 'code token' lines")
+    parser.add_argument("--clients", type=int, default=6)
+    parser.add_argument("--seconds", type=float, default=8)
+    parser.add_argument("--log", required=True, help="acknowledged writes, one JSON line each")
+    parser.add_argument("--seed", type=int, default=1)
+    arguments = parser.parse_args()
+
+    with open(arguments.tokens) as handle:
+        pairs = [tuple(line.split()) for line in handle if line.strip()]
+    if len(pairs) < arguments.clients:
+        sys.exit("need at least one respondent per client")
+    lock = threading.Lock()
+    deadline = time.monotonic() + arguments.seconds
+    with open(arguments.log, "a") as log:
+        clients = [Client(arguments.port, pairs[index::arguments.clients], deadline, log, lock, arguments.seed * 1000 + index)
+                   for index in range(arguments.clients)]
+        started = time.monotonic()
+        for client in clients:
+            client.start()
+        for client in clients:
+            client.join()
+        wall = time.monotonic() - started
+    latencies = sorted(value for client in clients for value in client.latencies)
+    acknowledged = sum(client.acknowledged for client in clients)
+    errors = sum(client.errors for client in clients)
+    summary = {"clients": arguments.clients, "seconds": round(wall, 2), "acknowledged": acknowledged,
+               "connection_errors": errors, "writes_per_second": round(acknowledged / wall, 1)}
+    if latencies:
+        summary["median_ms"] = round(statistics.median(latencies) * 1000, 2)
+        summary["p99_ms"] = round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, 2)
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()
