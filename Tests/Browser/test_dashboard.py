@@ -1,7 +1,9 @@
 """The dashboard in Public/, loaded in headless Chromium against a real `betakomm serve`: every
 number it shows must be the API's, every figure must draw, and nothing may come from elsewhere."""
+import json
 import math
 import re
+import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -253,3 +255,51 @@ def test_every_request_goes_to_the_server(driver, base_url):
             break
         time.sleep(0.05)
     assert "http://127.0.0.2:9/elsewhere" in seen
+
+
+def issue_token(server, code):
+    """A respondent token from the command line, against the server's own database."""
+    result = subprocess.run([server["bin"], "token", "issue", "--respondent", code, "--db", server["db"]],
+                            capture_output=True, text=True, timeout=60, check=True)
+    lines = [line.strip() for line in result.stdout.splitlines() if line.strip()]
+    assert lines, result.stderr
+    return lines[-1].split()[-1]
+
+
+def send(base_url, method, path, token, body=None, headers=None):
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(base_url + path, data=data, method=method,
+                                     headers={"Authorization": f"Bearer {token}", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
+def test_current_wave_shows_a_submission(driver, base_url, api, server):
+    # A county that answered in 2011 without training its staff: its group in Fig. 17 has n = 16, so
+    # one changed answer moves that group's percentages.
+    code = api("/v1/respondents?kind=fylkeskommune&answered_2011=true&staff_trained=no&limit=1")["respondents"][0]["code"]
+    figure_2011 = api("/v1/figures/17?wave=2011")["figure"]
+    assert api_cells(api("/v1/figures/17?wave=current")["figure"]) == api_cells(figure_2011)
+    token = issue_token(server, code)
+    status, headers, current = send(base_url, "GET", f"/v1/respondents/{code}/answers", token)
+    assert status == 200, current
+    status, _, written = send(base_url, "PATCH", f"/v1/respondents/{code}/answers", token,
+                              {"answers": {"staff_trained": "yes"}},
+                              {"If-Match": headers["ETag"], "Content-Type": "application/merge-patch+json"})
+    assert status in (200, 201), written
+    figure_now = api("/v1/figures/17?wave=current")["figure"]
+    assert api_cells(figure_now) != api_cells(figure_2011), "the submission changes Fig. 17 in the API"
+
+    main = open_view(driver, base_url, "figur/17?wave=2011")
+    main.find_element(By.CSS_SELECTOR, 'input[name="wave"][value="both"]').click()
+    main = wait_for_view(driver, "figur/17?wave=both")
+    shown_2011 = shown_cells(main.find_element(By.CSS_SELECTOR, '.wave-panel[data-wave="2011"]'))
+    shown_now = shown_cells(main.find_element(By.CSS_SELECTOR, '.wave-panel[data-wave="current"]'))
+    assert same_values(shown_2011, api_cells(figure_2011))
+    assert same_values(shown_now, api_cells(figure_now))
+    assert shown_now != shown_2011
+    main = open_view(driver, base_url, f"kommune/{code}")
+    assert str(written["wave"]) in main.find_element(By.CSS_SELECTOR, ".facts").text
