@@ -47,23 +47,9 @@ struct LogLine {
         return plain ? text : jsonString(text)
     }
 
-    /// RFC 8259 §7 string quoting.
+    /// RFC 8259 §7 string quoting, by the API's one JSON writer.
     static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        String(decoding: JSONValue.string(text).serialized(), as: UTF8.self)
     }
 
     /// Seconds as milliseconds with three decimals, without `String(format:)`.
