@@ -28,7 +28,7 @@ cleanup() {
 trap cleanup EXIT
 
 # Port 0: the kernel picks a free port and the server prints its URL, so nothing races for a port.
-"$bin" serve --host 127.0.0.1 --port 0 --db "$workdir/dashboard.sqlite" --public Public --log-level warning \
+"$bin" serve --host 127.0.0.1 --port 0 --db "$workdir/dashboard.sqlite" --public Public --log-level info \
   >"$workdir/server.log" 2>&1 &
 server_pid=$!
 url=""
