@@ -1,3 +1,4 @@
+import Sockets
 import Synchronization
 
 /// What every event loop of one server shares: configuration, the parser, the middleware chain
@@ -43,7 +44,14 @@ final class ServerContext: Sendable {
 
     /// Runs the middleware chain and handler, then compression. Never throws.
     func respond(to request: Request) -> Response {
+        guard configuration.serverTiming else {
+            var response = responder(request)
+            compression.apply(to: &response, for: request)
+            return response
+        }
+        let started = MonotonicTime.now()
         var response = responder(request)
+        response.headers.add("Server-Timing", ServerTiming.value(nanoseconds: MonotonicTime.now() &- started))
         compression.apply(to: &response, for: request)
         return response
     }

@@ -113,6 +113,15 @@ public final class EventLoop: @unchecked Sendable {
         if Int(fd) < handlers.count { handlers[Int(fd)] = nil }
     }
 
+    /// Forgets `fd`'s handler and closes it, without `EPOLL_CTL_DEL`: closing the last descriptor
+    /// of an open file description removes it from every epoll set (epoll(7), Q6), and the sockets
+    /// handed to this loop are never duplicated (accepted with `SOCK_CLOEXEC`, no `dup`), so the
+    /// extra system call per connection buys nothing. Loop thread only.
+    public func close(_ fd: Int32) {
+        if Int(fd) < handlers.count { handlers[Int(fd)] = nil }
+        Socket.close(fd)
+    }
+
     private func wake() {
         guard !wakePending.exchange(true, ordering: .acquiringAndReleasing) else { return }
         var one: UInt64 = 1
