@@ -1,5 +1,6 @@
 import Foundation
 @testable import HTTPServer
+import Sockets
 import Testing
 
 @Suite("Hot paths: compressible types, Server-Timing, closing after Connection: close")
@@ -113,5 +114,28 @@ struct HotPathTests {
             usleep(10_000)
         }
         return condition()
+    }
+}
+
+@Suite("Socket options the server relies on")
+struct SocketOptionTests {
+    @Test("an accepted socket inherits TCP_NODELAY from its listener, so the server sets it once")
+    func noDelayInherited() throws {
+        let listener = try TCPListener(host: "127.0.0.1", port: 0, backlog: 8)
+        defer { listener.close() }
+        try Socket.setNoDelay(listener.fd)
+        let client = try TestClient(port: listener.port)
+        var accepted: AcceptedSocket?
+        for _ in 0..<100 where accepted == nil {
+            accepted = try listener.accept()
+            if accepted == nil { usleep(10_000) }
+        }
+        let socket = try #require(accepted)
+        defer { Socket.close(socket.fd) }
+        var value: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        #expect(getsockopt(socket.fd, Int32(IPPROTO_TCP), TCP_NODELAY, &value, &length) == 0)
+        #expect(value == 1)
+        _ = client
     }
 }
