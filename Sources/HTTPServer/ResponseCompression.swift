@@ -40,13 +40,4 @@ struct ResponseCompression: Sendable {
         return (gzip ?? wildcard ?? 0) > 0
     }
 
-    private static func addVary(to headers: inout HTTPHeaders) {
-        let existing = KnownHeaders.tokens(headers.values(for: "Vary"))
-        guard !existing.contains("accept-encoding"), !existing.contains("*") else { return }
-        if let vary = headers["Vary"] {
-            headers.set("Vary", vary + ", Accept-Encoding")
-        } else {
-            headers.add("Vary", "Accept-Encoding")
-        }
-    }
 }
