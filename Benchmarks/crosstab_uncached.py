@@ -88,9 +88,9 @@ def main() -> int:
 
     connection = http.client.HTTPConnection("127.0.0.1", args.port, timeout=30)
     questions = choice_questions(connection)
-    urls = candidate_urls(questions)
-    random.Random(args.seed).shuffle(urls)
-    urls = urls[: args.count]
+    candidates = candidate_urls(questions)
+    random.Random(args.seed).shuffle(candidates)
+    urls = candidates[: args.count]
 
     server_ms, round_trip_ms, statuses, missing_header = [], [], {}, 0
     for url in urls:
@@ -112,7 +112,7 @@ def main() -> int:
 
     summary = {
         "questions": len(questions),
-        "distinct_urls_available": len(candidate_urls(questions)),
+        "distinct_urls_available": len(candidates),
         "requested": len(urls),
         "statuses": {str(k): v for k, v in sorted(statuses.items())},
         "missing_server_timing": missing_header,

@@ -42,16 +42,15 @@ final class ServerContext: Sendable {
     var draining: Bool { drainingFlag.load(ordering: .relaxed) }
     func beginDraining() { drainingFlag.store(true, ordering: .relaxed) }
 
-    /// Runs the middleware chain and handler, then compression. Never throws.
+    /// Runs the middleware chain and handler (timed for `Server-Timing` when configured), then
+    /// compression. Never throws.
     func respond(to request: Request) -> Response {
-        guard configuration.serverTiming else {
-            var response = responder(request)
-            compression.apply(to: &response, for: request)
-            return response
-        }
-        let started = MonotonicTime.now()
+        let timed = configuration.serverTiming
+        let started = timed ? MonotonicTime.now() : 0
         var response = responder(request)
-        response.headers.add("Server-Timing", ServerTiming.value(nanoseconds: MonotonicTime.now() &- started))
+        if timed {
+            response.headers.add("Server-Timing", ServerTiming.value(nanoseconds: MonotonicTime.now() &- started))
+        }
         compression.apply(to: &response, for: request)
         return response
     }
