@@ -5,7 +5,8 @@ For each scenario and target: the median over rounds of wrk's requests/s, p50 an
 (each round's own percentiles; the median damps one noisy round on a shared 2-core machine), the
 spread of requests/s over rounds, wrk's error count, and the peak summed VmRSS sampled during load.
 Then the ratios BetaKomm/Hummingbird and BetaKomm/nginx: throughput (higher is better for BetaKomm)
-and p99 (lower is better for BetaKomm). Then the idle-connection test.
+and p99 (lower is better for BetaKomm). Then the cached API routes as a ratio to BetaKomm's fixed-JSON throughput in the same rounds, the
+uncached crosstabs' server time (Server-Timing), and the idle-connection test.
 """
 
 import argparse
@@ -17,7 +18,13 @@ from pathlib import Path
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 REFERENCE_TARGETS = ("hummingbird", "nginx")
-LABELS = {"betakomm": "BetaKomm", "hummingbird": "Hummingbird 2", "nginx": "nginx"}
+LABELS = {
+    "betakomm": "BetaKomm", "hummingbird": "Hummingbird 2", "nginx": "nginx", "api": "betakomm serve",
+    "api_figure7": "betakomm serve /v1/figures/7", "api_channels": "betakomm serve /v1/channels?by=size_class",
+}
+API_TARGETS = ("api_figure7", "api_channels")   # cached API routes, compared with BetaKomm's fixed JSON
+API_RATIO_AIM = 0.90
+CROSSTAB_AIM_MS = 2.0
 
 
 def millis(text: str) -> float:
@@ -103,8 +110,9 @@ def render(raw: Path) -> str:
     lines = [
         f"# BetaKomm HTTP benchmark, {machine.get('date_utc', raw.name)}",
         "",
-        f"Machine: {machine.get('nproc', '?')} cores ({machine.get('cpu', '?')}), kernel "
-        f"{machine.get('kernel', '?')}, load average before the run {machine.get('loadavg_before', '?')}. "
+        f"Machine: {machine.get('nproc', '?')} cores ({machine.get('cpu', '?')}), {machine.get('memory', '?')}, kernel "
+        f"{machine.get('kernel', '?')}, load average before the run {machine.get('loadavg_before', '?')}, "
+        f"after {machine.get('loadavg_after', '?')}. "
         f"Commit {machine.get('commit', '?')}; wrk {machine.get('wrk', '?')}; nginx {machine.get('nginx', '?')}.",
         "",
         f"**wrk and all servers share the same {machine.get('nproc', '?')} cores**, so the figures compare "
@@ -127,18 +135,22 @@ def render(raw: Path) -> str:
         peaks = [line.split() for line in hwm_file.read_text().splitlines() if len(line.split()) == 2]
         lines += ["", "VmHWM (peak resident memory of the main process over the whole load run): " + ", ".join(
             f"{LABELS.get(target, target)} {int(kib) / 1024:.1f} MiB" for target, kib in peaks) + "."]
-    lines += ["", "Ratios (BetaKomm ÷ other): throughput above 1 and p99 below 1 favour BetaKomm.", "",
-              "| scenario | req/s vs Hummingbird | p99 vs Hummingbird | req/s vs nginx | p99 vs nginx |",
-              "|---|---:|---:|---:|---:|"]
+    ratio_rows = []
     for scenario, per_target in results.items():
         ours = per_target.get("betakomm")
-        if not ours:
+        if not ours or not any(other in per_target for other in REFERENCE_TARGETS):
             continue
         cells = []
         for other in REFERENCE_TARGETS:
             theirs = per_target.get(other)
             cells += [ratio(ours["rps"], theirs["rps"]), ratio(ours["p99"], theirs["p99"])] if theirs else ["n/a", "n/a"]
-        lines.append(f"| {scenario} | " + " | ".join(cells) + " |")
+        ratio_rows.append(f"| {scenario} | " + " | ".join(cells) + " |")
+    if ratio_rows:
+        lines += ["", "Ratios (BetaKomm ÷ other): throughput above 1 and p99 below 1 favour BetaKomm.", "",
+                  "| scenario | req/s vs Hummingbird | p99 vs Hummingbird | req/s vs nginx | p99 vs nginx |",
+                  "|---|---:|---:|---:|---:|"] + ratio_rows
+
+    lines += api_section(results, raw)
 
     idle_files = sorted(raw.glob("idle-*.json"))
     if idle_files:
@@ -160,8 +172,74 @@ def render(raw: Path) -> str:
                 f"{idle['open_failures']} | {probes} | {idle['probe_ms']['median']} | {idle['probe_ms']['max']} | "
                 f"{rss:.1f} |"
             )
-    lines += ["", "Targets of the issue (BetaKomm against Hummingbird 2):", ""] + verdicts(results, idle_files)
+    lines += ["", "Targets of the issue (BetaKomm against Hummingbird 2; the API against its own aims):", ""]
+    lines += verdicts(results, idle_files) + api_verdicts(results, raw)
     return "\n".join(lines) + "\n"
+
+
+def read_crosstab(raw: Path):
+    path = raw / "crosstab.json"
+    if not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text())
+    except json.JSONDecodeError:
+        return {}
+
+
+def api_section(results: dict, raw: Path) -> list:
+    """The cached API routes against BetaKomm's fixed JSON, and the uncached crosstabs."""
+    lines = []
+    for scenario, per_target in results.items():
+        fixed = per_target.get("betakomm")
+        routes = [target for target in API_TARGETS if target in per_target]
+        if not (fixed and routes):
+            continue
+        lines += ["", f"The real `betakomm serve` (temp database, release build), {scenario}: cached API routes in the same "
+                  "interleaved rounds as BetaKomm's fixed JSON; ratio = route req/s ÷ fixed-JSON req/s "
+                  f"(aim ≥ {API_RATIO_AIM:.2f}).", "",
+                  "| route | req/s | fixed-JSON req/s | ratio | p50 ms | p99 ms |", "|---|---:|---:|---:|---:|---:|"]
+        for target in routes:
+            f = per_target[target]
+            lines.append(f"| {LABELS.get(target, target)} | {f['rps']:,.0f} | {fixed['rps']:,.0f} | "
+                         f"{f['rps'] / fixed['rps']:.2f} | {f['p50']:.3f} | {f['p99']:.3f} |")
+    crosstab = read_crosstab(raw)
+    if crosstab is not None:
+        lines += ["", "Uncached crosstabs: distinct `/v1/statistics/<question>?by=…[&wave=…][&<filter>]` URLs, each requested "
+                  "once over one keep-alive connection (every request a response-cache miss); server time from the "
+                  "`Server-Timing: app;dur=` header, round trip measured by the Python client.", ""]
+        if "server_ms" in crosstab:
+            server, trip = crosstab["server_ms"], crosstab["round_trip_ms"]
+            lines += ["| requests | statuses | server median ms | server p99 ms | server max ms | round-trip median ms | round-trip p99 ms |",
+                      "|---:|---|---:|---:|---:|---:|---:|",
+                      f"| {crosstab['measured']:,} of {crosstab['requested']:,} | "
+                      f"{', '.join(f'{k}: {v}' for k, v in crosstab['statuses'].items())} | {server['median']} | "
+                      f"{server['p99']} | {server['max']} | {trip['median']} | {trip['p99']} |"]
+        else:
+            lines.append("The measurement failed; see the raw output.")
+    return lines
+
+
+def api_verdicts(results: dict, raw: Path) -> list:
+    lines = []
+    for scenario, per_target in results.items():
+        fixed = per_target.get("betakomm")
+        for target in API_TARGETS:
+            if not (fixed and target in per_target):
+                continue
+            share = per_target[target]["rps"] / fixed["rps"]
+            lines.append(f"- {LABELS[target]} ({scenario}): {'met' if share >= API_RATIO_AIM else 'MISSED'}: "
+                         f"{share:.2f} of the fixed-JSON throughput (aim ≥ {API_RATIO_AIM:.2f})")
+    crosstab = read_crosstab(raw)
+    if crosstab is not None:
+        server = crosstab.get("server_ms")
+        if not server:
+            lines.append("- uncached crosstabs: MISSED: the measurement did not complete")
+        else:
+            ok = server["median"] < CROSSTAB_AIM_MS and server["p99"] < CROSSTAB_AIM_MS
+            lines.append(f"- uncached crosstabs ({crosstab['measured']:,} distinct URLs): {'met' if ok else 'MISSED'}: "
+                         f"server time median {server['median']} ms, p99 {server['p99']} ms (aim < {CROSSTAB_AIM_MS:g} ms)")
+    return lines
 
 
 def verdicts(results: dict, idle_files: list) -> list:

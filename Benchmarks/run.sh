@@ -8,6 +8,7 @@
 #   ONLY="hummingbird nginx" bash Benchmarks/run.sh   # a subset of the targets
 #   SKIP_BUILD=1 bash Benchmarks/run.sh     # reuse the binaries of the previous run
 #   SCENARIOS_ONLY="close-c16" ROUNDS=10 bash Benchmarks/run.sh   # some scenarios only
+#   SKIP_CROSSTAB=1 bash Benchmarks/run.sh  # without the uncached-crosstab measurement
 #
 # Needs: wrk, nginx (apt-get install -y wrk nginx-light), curl, python3, swift. Installs wrk/nginx-light
 # with apt-get when missing. Only ever talks to 127.0.0.1; every load run is bounded by DURATION.
@@ -23,7 +24,8 @@ DURATION=${DURATION:-4}             # seconds per wrk run
 WARMUP=${WARMUP:-1}                 # seconds of unrecorded load per target before each scenario
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
 IDLE_TARGETS=${IDLE_TARGETS:-"betakomm hummingbird"}
-LOAD_TARGETS="betakomm hummingbird nginx"
+LOAD_TARGETS="betakomm hummingbird nginx api"
+CROSSTAB_COUNT=${CROSSTAB_COUNT:-2000}   # distinct uncached crosstab URLs, each requested once
 ONLY=${ONLY:-}                      # restricts every target list to these names when set
 SCENARIOS_ONLY=${SCENARIOS_ONLY:-}  # runs only the scenarios named here when set
 FIXED_JSON=$BENCH/fixed.json
@@ -38,10 +40,18 @@ BASE_PORT=${BASE_PORT:-28480}       # 127.0.0.1 ports BASE_PORT..BASE_PORT+11 mu
 PORT_betakomm=$BASE_PORT
 PORT_hummingbird=$((BASE_PORT + 1))
 PORT_nginx=$((BASE_PORT + 2))
+PORT_api=$((BASE_PORT + 3))         # the real `betakomm serve`, temp database
+# Pseudo-targets: the same `betakomm serve` process, each loaded at its own path (PATH_<target>
+# overrides the scenario's path), so API routes interleave with BetaKomm's fixed JSON in one scenario.
+PORT_api_figure7=$PORT_api
+PATH_api_figure7=/v1/figures/7
+PORT_api_channels=$PORT_api
+PATH_api_channels='/v1/channels?by=size_class'
 PORT_betakomm_idle=$((BASE_PORT + 10))
 PORT_hummingbird_idle=$((BASE_PORT + 11))
 
 BETAKOMM_SERVER_BIN=""
+API_BIN=""
 REFERENCE_BIN=${REFERENCE_BIN:-$BENCH/ReferenceServer/.build/release/ReferenceServer}
 declare -A SERVER_PID=()            # target -> PID of the process we started
 
@@ -51,9 +61,11 @@ SCENARIOS=(
   "keepalive-c64|/fixed|64|2||betakomm hummingbird nginx"
   "keepalive-c256|/fixed|256|2||betakomm hummingbird nginx"
   "close-c16|/fixed|16|2|Connection: close|betakomm hummingbird nginx"
+  # API routes served from the response cache, against BetaKomm's own fixed JSON in the same rounds
+  "api-c64|/fixed|64|2||betakomm api_figure7 api_channels"
 )
 
-wanted() { [ -z "$ONLY" ] || [[ " $ONLY " == *" $1 "* ]]; }
+wanted() { local base=${1%%_*}; [ -z "$ONLY" ] || [[ " $ONLY " == *" $1 "* || " $ONLY " == *" $base "* ]]; }
 only_wanted() { local t out=(); for t in $1; do wanted "$t" && out+=("$t"); done; echo "${out[*]:-}"; }
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -89,6 +101,14 @@ build_betakomm() {
     (cd "$ROOT" && swift build -c release --product fixed-json-server 2>&1 | tail -3) >&2
   fi
   BETAKOMM_SERVER_BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/fixed-json-server"
+}
+
+build_api() {
+  if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    log "release build of betakomm (main package)"
+    (cd "$ROOT" && swift build -c release --product betakomm 2>&1 | tail -3) >&2
+  fi
+  API_BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/betakomm"
 }
 
 build_reference() {
@@ -151,7 +171,18 @@ pids_nginx() {  # master and its workers
   echo "$master $(pgrep -P "$master" | tr '\n' ' ')"
 }
 
+start_api() {   # a fresh database in the temp dir, migrated and seeded by `serve` itself
+  local port=$1
+  (cd "$ROOT" && "$API_BIN" serve --port "$port" --db "$WORK/api.sqlite" --migrations "$ROOT/Migrations" \
+    --public "$ROOT/Public" --log-level warning) >"$RAW/api-$port.log" 2>&1 &
+  SERVER_PID[api-$port]=$!
+}
+pids_api() { echo "${SERVER_PID[api-$1]}"; }
+pids_api_figure7() { pids_api "$@"; }
+pids_api_channels() { pids_api "$@"; }
+
 port_of() { local var="PORT_$1"; echo "${!var}"; }
+path_of() { local var="PATH_$1"; echo "${!var:-$2}"; }   # path_of TARGET SCENARIO_PATH
 
 ensure_port_free() {  # a server of someone else's on our port would be measured instead of ours
   if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
@@ -161,6 +192,13 @@ ensure_port_free() {  # a server of someone else's on our port would be measured
 
 wait_ready() {  # wait_ready TARGET PORT: until GET /fixed returns exactly fixed.json (max 30 s)
   local target=$1 port=$2 i
+  if [ "$target" = api ]; then   # the API: until /v1/figures/7 answers 200 (migrating takes a while)
+    for i in $(seq 1 600); do
+      [ "$(curl -s --max-time 1 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$PATH_api_figure7")" = 200 ] && return 0
+      sleep 0.1
+    done
+    log "api did not answer on port $port within 60 s (log: $RAW/api-$port.log)"; return 1
+  fi
   for i in $(seq 1 300); do
     if curl -s --max-time 1 "http://127.0.0.1:$port/fixed" -o "$WORK/check-$target" 2>/dev/null; then
       if cmp -s "$WORK/check-$target" "$FIXED_JSON"; then return 0; fi
@@ -191,6 +229,7 @@ sample_rss() {  # sample_rss OUTFILE PID...: every 0.2 s appends the summed VmRS
 run_wrk() {  # run_wrk SCENARIO TARGET ROUND PATH CONNECTIONS THREADS HEADER SECONDS
   local scenario=$1 target=$2 round=$3 path=$4 connections=$5 threads=$6 header=$7 seconds=$8
   local port; port=$(port_of "$target")
+  path=$(path_of "$target" "$path")
   local out=$RAW/$scenario/$target.$round
   local header_args=()
   [ -n "$header" ] && header_args=(-H "$header")
@@ -235,6 +274,11 @@ run_load() {
   for target in $targets; do wait_ready "$target" "$(port_of "$target")"; done
   local scenario
   for scenario in "${SCENARIOS[@]}"; do run_scenario "$scenario"; done
+  if wanted api && [ "${SKIP_CROSSTAB:-0}" != 1 ]; then
+    log "uncached crosstabs: $CROSSTAB_COUNT distinct URLs, each once, over one keep-alive connection"
+    python3 "$BENCH/crosstab_uncached.py" --port "$PORT_api" --count "$CROSSTAB_COUNT" >"$RAW/crosstab.json" ||
+      log "crosstab measurement failed (see $RAW/crosstab.json)"
+  fi
   for target in $targets; do
     # shellcheck disable=SC2046
     echo "$target $(awk '/^VmHWM:/ {print $2}' /proc/$(pids_"$target" "$(port_of "$target")" | cut -d' ' -f1)/status)" \
@@ -268,12 +312,14 @@ main() {
   needed=" $(only_wanted "$LOAD_TARGETS $IDLE_TARGETS") "
   [[ $needed != *" betakomm "* ]] || build_betakomm
   [[ $needed != *" hummingbird "* ]] || build_reference
+  [[ $needed != *" api "* ]] || build_api
   {
     echo "date_utc=$STAMP"
     echo "nproc=$(nproc)"
     echo "cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
     echo "kernel=$(uname -r)"
     echo "loadavg_before=$(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "memory=$(awk '/^MemTotal:/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
     echo "rounds=$ROUNDS"
     echo "duration=$DURATION"
     echo "wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
@@ -287,6 +333,7 @@ main() {
     for target in $(only_wanted "$IDLE_TARGETS"); do run_idle "$target"; done
   fi
   mkdir -p "$(dirname "$REPORT")"
+  echo "loadavg_after=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RAW/machine.txt"
   python3 "$BENCH/report.py" "$RAW" --markdown "$REPORT"
   log "raw output in $RAW; Markdown table in $REPORT"
 }

@@ -43,7 +43,6 @@ final class Acceptor: EventLoopHandler {
                 Socket.close(socket.fd)
                 continue
             }
-            try? Socket.setNoDelay(socket.fd)
             let target = loops[next % loops.count]
             next &+= 1
             if target === home {

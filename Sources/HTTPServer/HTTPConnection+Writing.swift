@@ -20,6 +20,7 @@ extension HTTPConnection {
     /// framing error the rest of the stream cannot be trusted (RFC 9112 §6.3).
     func reject(_ error: any HTTPResponseError) {
         pendingHead = nil
+        unreadInputPossible = true
         let response = error.makeResponse()
         let bytesOut = appendResponse(response, omitBody: false, keepAlive: false, announceKeepAlive: false)
         closeAfterWrite = true
@@ -80,6 +81,11 @@ extension HTTPConnection {
             return close()
         }
         if output.isEmpty && closeAfterWrite && !lingering {
+            // The request was read whole and nothing follows it: close now, as nginx does. Only
+            // when unread bytes may remain (an error response, or bytes after the last request)
+            // would closing reset the connection and lose the response (RFC 9112 §9.6), so only
+            // then half-close and drain first.
+            guard unreadInputPossible || !input.isEmpty || pendingHead != nil else { return close() }
             beginLingeringClose()
         }
         updateInterest()
@@ -163,8 +169,7 @@ extension HTTPConnection {
     func close() {
         guard !closed else { return }
         closed = true
-        context.loop.deregister(fd)
-        Socket.close(fd)
+        context.loop.close(fd)
         context.remove(self)
         context.server.metrics.connectionClosed()
         output = []

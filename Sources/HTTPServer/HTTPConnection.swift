@@ -26,6 +26,9 @@ final class HTTPConnection: EventLoopHandler, @unchecked Sendable {
     var output: [UInt8] = []
     var outputOffset = 0
     var closeAfterWrite = false
+    /// Request bytes may be left unread when we close (an error response, or bytes received after
+    /// the last request answered): then the close lingers (see `beginLingeringClose`).
+    var unreadInputPossible = false
     var peerClosed = false
     var lingering = false
     var lingerBytes = 0
@@ -83,8 +86,12 @@ final class HTTPConnection: EventLoopHandler, @unchecked Sendable {
             if pendingHead != nil || deadlineReason == .body { setDeadline(.body) }
             if input.isEmpty {
                 let consumed = context.readScratch.withUnsafeBufferPointer { process(UnsafeBufferPointer(rebasing: $0[0..<count])) }
-                if consumed < count && !closed && !closeAfterWrite {
-                    input.append(contentsOf: context.readScratch[consumed..<count])
+                if consumed < count {
+                    if !closed && !closeAfterWrite {
+                        input.append(contentsOf: context.readScratch[consumed..<count])
+                    } else {
+                        unreadInputPossible = true
+                    }
                 }
             } else {
                 input.append(contentsOf: context.readScratch[0..<count])
@@ -98,6 +105,7 @@ final class HTTPConnection: EventLoopHandler, @unchecked Sendable {
         guard !input.isEmpty, canProcess else { return }
         let consumed = input.withUnsafeBufferPointer { process($0) }
         if closed || closeAfterWrite {
+            if consumed < input.count { unreadInputPossible = true }
             input = []
         } else if consumed == input.count {
             input = []

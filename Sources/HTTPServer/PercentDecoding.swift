@@ -1,5 +1,16 @@
 /// Percent-decoding (RFC 3986 §2.1), applied exactly once: `%252e` becomes the literal text `%2e`.
 enum PercentDecoding {
+    /// Decodes `text` (part of a request-target); returns it unchanged, without a byte-wise walk
+    /// or UTF-8 re-validation, when it holds no `%` (nor `+` with `plusAsSpace`), which is the
+    /// usual case on the parser's hot path.
+    static func decode(_ text: Substring, plusAsSpace: Bool = false) -> String? {
+        var text = text  // `withUTF8` is mutating; a native substring is scanned in place
+        let needsDecoding = text.withUTF8 { bytes in
+            bytes.contains { $0 == ASCII.percent || (plusAsSpace && $0 == ASCII.plus) }
+        }
+        return needsDecoding ? decode(text.utf8, plusAsSpace: plusAsSpace) : String(text)
+    }
+
     /// Decodes `%XX` escapes (and `+` as space when `plusAsSpace`); `nil` for a malformed escape or
     /// bytes that are not UTF-8.
     static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes, plusAsSpace: Bool = false) -> String? {

@@ -31,12 +31,15 @@ public struct QueryParameters: Sendable, Sequence, Equatable {
     }
 
     /// Parses the text after `?`; `nil` if an escape is malformed.
-    static func parse(_ query: Substring.UTF8View) -> QueryParameters? {
+    static func parse(_ query: Substring) -> QueryParameters? {
         var items: [Item] = []
-        for pair in query.split(separator: UInt8(ascii: "&")) {
-            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = PercentDecoding.decode(parts[0], plusAsSpace: true) else { return nil }
-            let value = parts.count > 1 ? PercentDecoding.decode(parts[1], plusAsSpace: true) : ""
+        // Split at ASCII bytes, so every bound is a character boundary of `query`.
+        for pair in query.utf8.split(separator: UInt8(ascii: "&")) {
+            let equals = pair.firstIndex(of: UInt8(ascii: "="))
+            guard let name = PercentDecoding.decode(query[pair.startIndex..<(equals ?? pair.endIndex)], plusAsSpace: true) else {
+                return nil
+            }
+            let value = equals.map { PercentDecoding.decode(query[query.utf8.index(after: $0)..<pair.endIndex], plusAsSpace: true) } ?? ""
             guard let value else { return nil }
             items.append(Item(name: name, value: value))
         }

@@ -30,20 +30,21 @@ struct RequestTarget {
         var query = QueryParameters()
         if let mark = pathAndQuery.utf8.firstIndex(of: ASCII.questionMark) {
             rawPath = pathAndQuery[..<mark]
-            guard let parsed = QueryParameters.parse(pathAndQuery[pathAndQuery.utf8.index(after: mark)...].utf8) else {
+            guard let parsed = QueryParameters.parse(pathAndQuery[pathAndQuery.utf8.index(after: mark)...]) else {
                 return .failure(.invalidTarget("the query has a malformed percent-escape"))
             }
             query = parsed
         } else {
             rawPath = pathAndQuery
         }
-        guard let path = PercentDecoding.decode(rawPath.utf8) else {
+        guard let path = PercentDecoding.decode(rawPath) else {
             return .failure(.invalidTarget("the path has a malformed percent-escape or is not UTF-8"))
         }
         var segments: [String] = []
         if rawPath.utf8.count > 1 {
             for raw in rawPath.utf8.dropFirst().split(separator: ASCII.slash, omittingEmptySubsequences: false) {
-                guard let segment = PercentDecoding.decode(raw) else {
+                // Split at an ASCII byte, so the bounds are character boundaries of `rawPath`.
+                guard let segment = PercentDecoding.decode(rawPath[raw.startIndex..<raw.endIndex]) else {
                     return .failure(.invalidTarget("the path has a malformed percent-escape or is not UTF-8"))
                 }
                 segments.append(segment)

@@ -40,19 +40,4 @@ struct ResponseCompression: Sendable {
         return (gzip ?? wildcard ?? 0) > 0
     }
 
-    static func isCompressible(_ contentType: String) -> Bool {
-        let type = contentType.split(separator: ";").first.map { $0.trimmingOWS().lowercased() } ?? ""
-        return type.hasPrefix("text/") || type.hasSuffix("+json") || type.hasSuffix("+xml")
-            || ["application/json", "application/javascript", "application/xml", "image/svg+xml", "application/x-ndjson"].contains(type)
-    }
-
-    private static func addVary(to headers: inout HTTPHeaders) {
-        let existing = KnownHeaders.tokens(headers.values(for: "Vary"))
-        guard !existing.contains("accept-encoding"), !existing.contains("*") else { return }
-        if let vary = headers["Vary"] {
-            headers.set("Vary", vary + ", Accept-Encoding")
-        } else {
-            headers.add("Vary", "Accept-Encoding")
-        }
-    }
 }

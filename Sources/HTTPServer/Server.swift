@@ -66,6 +66,9 @@ public final class Server: @unchecked Sendable {
             let tick = min(max(shortest / 4, 0.01), 1)
             var loops: [LoopContext] = []
             do throws(SocketError) {
+                // Linux clones an accepted socket from its listener, TCP_NODELAY included: set once
+                // here, it spares a setsockopt per connection.
+                try Socket.setNoDelay(listener.fd)
                 for index in 0..<max(configuration.eventLoopCount, 1) {
                     let loop = try EventLoop(name: "http-loop-\(index)", tickInterval: tick)
                     loops.append(LoopContext(loop: loop, server: context))

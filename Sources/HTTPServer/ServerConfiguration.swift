@@ -33,6 +33,9 @@ public struct ServerConfiguration: Sendable {
     public var maxPipelinedRequests: Int = 16
     /// Where handlers run. Default: inline on the event loop (see ``HandlerExecution``).
     public var handlerExecution: HandlerExecution = .inline
+    /// Adds `Server-Timing: app;dur=<ms>` (W3C Server Timing) to every response: the time the
+    /// middleware chain and handler took, in milliseconds with three decimals. Default true.
+    public var serverTiming: Bool = true
     /// gzip response compression.
     public var compression: CompressionConfiguration = CompressionConfiguration()
 

@@ -1,3 +1,4 @@
+import Sockets
 import Synchronization
 
 /// What every event loop of one server shares: configuration, the parser, the middleware chain
@@ -41,9 +42,15 @@ final class ServerContext: Sendable {
     var draining: Bool { drainingFlag.load(ordering: .relaxed) }
     func beginDraining() { drainingFlag.store(true, ordering: .relaxed) }
 
-    /// Runs the middleware chain and handler, then compression. Never throws.
+    /// Runs the middleware chain and handler (timed for `Server-Timing` when configured), then
+    /// compression. Never throws.
     func respond(to request: Request) -> Response {
+        let timed = configuration.serverTiming
+        let started = timed ? MonotonicTime.now() : 0
         var response = responder(request)
+        if timed {
+            response.headers.add("Server-Timing", ServerTiming.value(nanoseconds: MonotonicTime.now() &- started))
+        }
         compression.apply(to: &response, for: request)
         return response
     }

@@ -122,5 +122,10 @@ struct TestResponse {
         headers.first { $0.0.lowercased() == name.lowercased() }?.1
     }
 
+    /// Every field line named `name`, in order.
+    func headers(named name: String) -> [String] {
+        headers.filter { $0.0.lowercased() == name.lowercased() }.map(\.1)
+    }
+
     var text: String { String(decoding: body, as: UTF8.self) }
 }
