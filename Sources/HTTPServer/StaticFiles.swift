@@ -47,9 +47,13 @@ public struct StaticFiles: Sendable {
             throw HTTPError(.notFound, detail: "No file at \(request.path).")
         }
         let tag = "\"\(String(size, radix: 16))-\(String(Int64(modified.timeIntervalSince1970 * 1000), radix: 16))\""
-        var headers: HTTPHeaders = ["ETag": tag, "Content-Type": MediaTypes.type(forFileName: real)]
+        let type = MediaTypes.type(forFileName: real)
+        // Files change only on deploy; revalidating by ETag costs a 304 and never shows a stale page.
+        var headers: HTTPHeaders = ["ETag": tag, "Content-Type": type, "Cache-Control": "no-cache"]
         if Self.matches(request.headers.values(for: "If-None-Match"), tag) {
             headers.remove("Content-Type")
+            // A 304 repeats the Vary the 200 would carry (RFC 9110 §15.4.5); compression adds it there.
+            if ResponseCompression.isCompressible(type) { headers.add("Vary", "Accept-Encoding") }
             return Response(status: .notModified, headers: headers)
         }
         guard let data = FileManager.default.contents(atPath: real) else {

@@ -60,6 +60,7 @@ struct ContentTests {
             let index = try client.readResponse()
             #expect(index.text == "<h1>home</h1>")
             #expect(index.header("Content-Type") == "text/html; charset=utf-8")
+            #expect(index.header("Cache-Control") == "no-cache")
             let tag = try #require(index.header("ETag"))
             try client.send("GET /css/site.css HTTP/1.1\r\nHost: t\r\n\r\n")
             #expect(try client.readResponse().header("Content-Type") == "text/css; charset=utf-8")
@@ -68,6 +69,9 @@ struct ContentTests {
             #expect(notModified.status == 304)
             #expect(notModified.body.isEmpty)
             #expect(notModified.header("ETag") == tag)
+            #expect(notModified.header("Cache-Control") == "no-cache")
+            #expect(notModified.header("Vary") == "Accept-Encoding")
+            #expect(notModified.header("Content-Type") == nil)
         }
     }
 
