@@ -8,12 +8,14 @@ import Testing
         let path = "/v1/respondents/1601/answers"
         let anonymous = try fixture.send("GET", path)
         #expect(anonymous.status == 401)
-        #expect(anonymous.header("WWW-Authenticate")?.hasPrefix("Bearer") == true)
+        // RFC 6750 §3.1: no credentials, no error code; a bad token gets invalid_token.
+        #expect(anonymous.header("WWW-Authenticate") == "Bearer realm=\"betakomm\"")
         #expect(try fixture.send("GET", path, token: fixture.trondheim).status == 200)
         #expect(try fixture.send("GET", path, token: fixture.oslo).status == 403)
         #expect(try fixture.send("GET", path, token: fixture.staff).status == 200)
         let revoked = try fixture.send("GET", path, token: fixture.revoked)
         #expect(revoked.status == 401)
+        #expect(revoked.header("WWW-Authenticate") == "Bearer realm=\"betakomm\", error=\"invalid_token\"")
         #expect(!revoked.text.contains(fixture.revoked))
         // Right shape, right id, wrong secret: unknown.
         let forged = String(fixture.trondheim.dropLast(4)) + "AAAA"

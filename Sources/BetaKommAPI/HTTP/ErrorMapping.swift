@@ -13,7 +13,12 @@ public enum ErrorMapping {
         switch error {
         case let error as APIError:
             var headers = HTTPHeaders()
-            if case .unauthorized = error { headers.add("WWW-Authenticate", "Bearer error=\"invalid_token\"") }
+            if case .unauthorized = error {
+                // RFC 6750 §3.1: no error code when the request carried no credentials at all.
+                let challenge = request.headers["Authorization"] == nil
+                    ? "Bearer realm=\"betakomm\"" : "Bearer realm=\"betakomm\", error=\"invalid_token\""
+                headers.add("WWW-Authenticate", challenge)
+            }
             if case .unavailable = error { headers.add("Retry-After", "1") }
             return ProblemDocument(type: error.type, status: error.status, detail: error.detail, instance: instance,
                                    errors: error.items).response(headers: headers)
