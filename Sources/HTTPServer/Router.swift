@@ -8,12 +8,16 @@
 /// wrong method gets 405 with `Allow`; an unknown path 404.
 public struct Router: Sendable {
     private var root = RouteNode()
+    /// Every registered method and pattern, in registration order, so that a description of the
+    /// API (an OpenAPI document) can be checked against what is actually served.
+    public private(set) var routes: [(method: HTTPMethod, pattern: String)] = []
 
     public init() {}
 
     /// Adds a route; a later route for the same method and pattern replaces the earlier one.
     public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping RequestHandler) {
         root.insert(RouteSegment.parse(pattern)[...], pattern: pattern, method: method, handler: handler)
+        if !routes.contains(where: { $0.method == method && $0.pattern == pattern }) { routes.append((method, pattern)) }
     }
 
     public mutating func get(_ pattern: String, _ handler: @escaping RequestHandler) { add(.get, pattern, handler) }

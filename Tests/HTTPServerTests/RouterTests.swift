@@ -27,6 +27,17 @@ struct RouterTests {
         #expect(try respond(.head, "/v1/figures/7").body == Array("data 7".utf8))
     }
 
+    @Test("routes lists each method and pattern once, in registration order")
+    func routesList() {
+        var router = router()
+        router.get("/v1/figures/:n") { _ in .text("replaced") }
+        router.patch("/v1/respondents/:code/answers") { _ in .text("patch") }
+        #expect(router.routes.map { "\($0.method) \($0.pattern)" } == [
+            "GET /v1/figures/:n", "GET /v1/figures/:n.svg", "GET /v1/figures/latest", "PUT /v1/respondents/:code/answers",
+            "GET /files/*rest", "PATCH /v1/respondents/:code/answers",
+        ])
+    }
+
     @Test("responses name the matched pattern, also when the handler's error is mapped; 404 names none")
     func routePatterns() throws {
         var router = self.router()

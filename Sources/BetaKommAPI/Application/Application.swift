@@ -17,10 +17,12 @@ public final class Application: Sendable {
     public let metrics: ServiceMetrics
     /// The access and event logs.
     public let logs: ServiceLogs
+    /// Every method and route pattern served (checked against the OpenAPI document by its tests).
+    public let routes: [(method: HTTPMethod, pattern: String)]
 
     init(
         configuration: ServiceConfiguration, server: Server, pool: DatabasePool, store: SurveyDataStore, appliedMigrations: [Migration],
-        metrics: ServiceMetrics, logs: ServiceLogs
+        metrics: ServiceMetrics, logs: ServiceLogs, routes: [(method: HTTPMethod, pattern: String)]
     ) {
         self.configuration = configuration
         self.server = server
@@ -29,6 +31,7 @@ public final class Application: Sendable {
         self.appliedMigrations = appliedMigrations
         self.metrics = metrics
         self.logs = logs
+        self.routes = routes
     }
 
     /// The bound port once started (the real one when configured with port 0).

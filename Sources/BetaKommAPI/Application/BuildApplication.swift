@@ -50,7 +50,7 @@ public func buildApplication(
         metrics.attach(server.metrics)
         return Application(
             configuration: configuration, server: server, pool: pool, store: store, appliedMigrations: applied,
-            metrics: metrics, logs: logs
+            metrics: metrics, logs: logs, routes: routes.routes
         )
     } catch {
         pool.close()

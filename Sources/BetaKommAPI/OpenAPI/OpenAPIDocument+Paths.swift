@@ -12,7 +12,7 @@ extension OpenAPIDocument {
                 ("description", "Any choice question id with an option code, e.g. uses_social_media=yes; repeated or comma-separated values of one question are OR-ed, different questions AND-ed. Unknown names are refused."),
                 ("schema", ["type": "object", "additionalProperties": ["type": "string"]]),
             ])),
-        ])
+        ] + submissionParameters)
     }
 
     static var responses: JSONValue {
@@ -21,8 +21,12 @@ extension OpenAPIDocument {
             ("NotModified", ["description": "The representation matches If-None-Match (weak comparison)."]),
             ("BadRequest", .object([("description", "An unknown or invalid parameter, named in errors[].parameter."), ("content", problem)])),
             ("NotFound", .object([("description", "No such resource."), ("content", problem)])),
-            ("Unauthorized", .object([("description", "A bearer token that is not valid."), ("content", problem)])),
-        ])
+            ("Unauthorized", .object([
+                ("description", "No token on a private route, or a bearer token that is not valid (also on a public route)."),
+                ("headers", ["WWW-Authenticate": ["schema": ["type": "string"], "description": "Bearer realm=\"betakomm\", with error=\"invalid_token\" when a token was sent."]]),
+                ("content", problem),
+            ])),
+        ] + submissionResponses)
     }
 
     private static func path(_ id: String, _ pathParameter: (String, String, JSONValue)?, _ queryParameters: [JSONValue],
@@ -42,6 +46,7 @@ extension OpenAPIDocument {
                 ("400", ["$ref": "#/components/responses/BadRequest"]),
                 ("401", ["$ref": "#/components/responses/Unauthorized"]),
                 ("404", ["$ref": "#/components/responses/NotFound"]),
+                ("503", ["$ref": "#/components/responses/ServiceUnavailable"]),
             ])),
         ]))])
     }
@@ -56,7 +61,7 @@ extension OpenAPIDocument {
         let json = "application/json"
         let code = ("code", "1601", string)
         return .object([
-            ("/health", path("health", nil, [], [(json, ref("Health"))], summary: "Liveness and database readability (503 when unreadable).")),
+            ("/health", path("health", nil, [], [(json, ref("Health"))], summary: "Liveness and database readability (503 problem with Retry-After: 1 when unreadable).")),
             ("/openapi.json", path("openapi", nil, [], [(json, type("object"))], summary: "This document.")),
             ("/v1/questions", path("listQuestions", nil, [query("section", "Only questions of this report section.", string)],
                                    [(json, ref("QuestionsResponse"))], summary: "The questionnaire with options, types and bases.")),
@@ -92,6 +97,6 @@ extension OpenAPIDocument {
                                   summary: "Fig. 10–13 and 20–25 and the channel numbers of the text.")),
             ("/v1/success-factors", path("getSuccessFactors", nil, [parameter("sectionBy"), parameter("wave")], [(json, ref("Section"))],
                                          summary: "Fig. 26, goal attainment, the success-criteria comparisons and the distribution of scores.")),
-        ])
+        ] + submissionPaths)
     }
 }

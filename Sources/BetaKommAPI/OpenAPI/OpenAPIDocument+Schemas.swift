@@ -8,7 +8,7 @@ extension OpenAPIDocument {
                 ("type", string), ("title", string), ("status", integer), ("detail", string), ("instance", nullable("string")),
                 ("errors", array(object([("parameter", string), ("pointer", string), ("detail", string)], optional: ["parameter", "pointer"]))),
             ])),
-            ("Health", object([("status", enumeration(["ok", "unavailable"])), ("data_version", nullable("integer")), ("database", enumeration(["ok", "unavailable"]))])),
+            ("Health", object([("status", enumeration(["ok"])), ("data_version", integer), ("database", enumeration(["ok"]))])),
             ("Option", object([("code", string)] + labels)),
             ("Condition", ["type": "object", "description": "{\"question\":id,\"in\":[codes]} | {\"all\":[…]} | {\"any\":[…]} | {\"not\":…}"]),
             ("Question", object([
@@ -76,7 +76,7 @@ extension OpenAPIDocument {
                 ("figures", array(ref("Figure"))), ("numbers", array(ref("SectionNumber"))),
                 ("goal_attainment", ref("Table")), ("score_distribution", ref("ScoreDistribution")),
             ], optional: ["goal_attainment", "score_distribution"])),
-        ])
+        ] + submissionSchemas)
     }
 
     private static var figureSummaryMembers: [(String, JSONValue)] {

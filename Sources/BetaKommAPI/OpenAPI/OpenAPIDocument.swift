@@ -1,6 +1,6 @@
-/// The OpenAPI 3.1 description of the read API, served at `/openapi.json`. Built in Swift so it
-/// ships inside the binary; `OpenAPIConformanceTests` fetches every documented GET from the
-/// real server and validates the bodies against these schemas, so document and code cannot drift.
+/// The OpenAPI 3.1 description of the API (reads, submissions, staff routes), served at `/openapi.json`. Built in Swift so it
+/// ships inside the binary; `OpenAPIConformanceTests` fetches every documented GET (and the
+/// answer writes and the import) from the real server and validates the bodies against these schemas, so document and code cannot drift.
 public enum OpenAPIDocument {
     /// The document as JSON bytes, built once.
     public static let bytes: [UInt8] = document.serialized()
@@ -14,7 +14,13 @@ public enum OpenAPIDocument {
             ])),
             ("servers", [["url": "/"]]),
             ("paths", paths),
-            ("components", .object([("schemas", schemas), ("parameters", parameters), ("responses", responses)])),
+            ("components", .object([
+                ("schemas", schemas), ("parameters", parameters), ("responses", responses),
+                ("securitySchemes", ["bearerAuth": .object([
+                    ("type", "http"), ("scheme", "bearer"),
+                    ("description", "bk_<id>_<secret>, issued with `betakomm token issue`: a respondent token reads and writes its own unit's answers, a staff token every unit, the audit log, export and import."),
+                ])]),
+            ])),
         ])
     }
 
