@@ -94,6 +94,9 @@ import Testing
         #expect(read.status == 200)
         #expect(spec.problems(read, "GET", answers).isEmpty, "\(spec.problems(read, "GET", answers))")
         let tag = try #require(read.header("ETag"))
+        let notModified = try fixture.send("GET", "/v1/respondents/1601/answers", token: fixture.trondheim, headers: [("If-None-Match", tag)])
+        #expect(notModified.status == 304)
+        #expect(spec.problems(notModified, "GET", answers).isEmpty, "\(spec.problems(notModified, "GET", answers))")
 
         let noPrecondition = try fixture.send("PATCH", "/v1/respondents/1601/answers", token: fixture.trondheim, json: #"{"answers":{"facebook_fans":1}}"#)
         #expect(noPrecondition.status == 428)
