@@ -30,6 +30,14 @@ extension HTTPConnection {
 
     private func appendResponse(_ response: Response, omitBody: Bool, keepAlive: Bool, announceKeepAlive: Bool) -> Int {
         let date = context.dateCache.current()
+        if output.isEmpty && !omitBody && !response.status.forbidsContent && response.body.count >= Self.bodyGatheredFrom {
+            // A large body (a cached API document, say) is not copied behind its head: the head
+            // goes into the scratch buffer and both leave now in one gathering send (the body is
+            // copied only if the socket takes less than all of it).
+            let head = ResponseSerializer.serialize(response, omitBody: true, keepAlive: keepAlive, announceKeepAlive: announceKeepAlive, date: date, into: &context.writeScratch)
+            sendScratch(followedBy: response.body)
+            return head + response.body.count
+        }
         if output.isEmpty {
             return ResponseSerializer.serialize(response, omitBody: omitBody, keepAlive: keepAlive, announceKeepAlive: announceKeepAlive, date: date, into: &context.writeScratch)
         }
@@ -49,6 +57,31 @@ extension HTTPConnection {
 
     /// After one very large response the shared write buffer is released rather than kept at that size.
     static let scratchCapacityKept = 1024 * 1024
+    /// Bodies from this size on are sent from their own array by ``sendScratch(followedBy:)``;
+    /// below it, copying is cheaper than the kernel's walk over two buffers.
+    static let bodyGatheredFrom = 8 * 1024
+
+    /// Sends the scratch buffer (everything serialized so far this turn, ending with a head) and
+    /// then `body`, in one `sendmsg(2)`. An unsent remainder stays in the scratch buffer, as if it
+    /// had been copied there, so that the connection keeps taking pipelined requests this turn and
+    /// ``flush()`` moves what is left into the connection as usual.
+    private func sendScratch(followedBy body: [UInt8]) {
+        let headCount = context.writeScratch.count
+        do {
+            let sent = try Socket.send(fd, context.writeScratch[...], body)
+            if sent < headCount {
+                context.writeScratch.removeFirst(sent)
+                context.writeScratch += body
+            } else {
+                context.writeScratch.removeAll(keepingCapacity: true)
+                context.writeScratch += body[(sent - headCount)...]
+            }
+        } catch {
+            // EPIPE / ECONNRESET: the client is gone.
+            context.writeScratch.removeAll(keepingCapacity: true)
+            close()
+        }
+    }
 
     /// Sends pending bytes: first the connection's own backlog, then whatever this loop turn
     /// serialized into the shared scratch buffer; an unsent remainder moves into the connection.

@@ -43,6 +43,23 @@ struct ServerBehaviourTests {
         }
     }
 
+    @Test("large bodies (sent from their own buffer) and small ones stay in order when pipelined")
+    func pipeliningLargeBodies() throws {
+        try withServer { port in
+            let client = try TestClient(port: port)
+            let paths = ["/large", "/items/1", "/big", "/large", "/hello"]
+            try client.send(paths.map { "GET \($0) HTTP/1.1\r\nHost: t\r\n\r\n" }.joined())
+            let responses = try paths.map { _ in try client.readResponse() }
+            #expect(responses.map(\.status) == [200, 200, 200, 200, 200])
+            #expect(responses[0].body == largeBody)
+            #expect(responses[1].text == "item 1")
+            #expect(responses[2].body == Array(String(repeating: "{\"value\":12345},", count: 200).utf8))
+            #expect(responses[3].body == largeBody)
+            #expect(responses[4].text == "hello")
+            #expect(responses.allSatisfy { $0.header("Content-Length") == String($0.body.count) })
+        }
+    }
+
     @Test("a client that half-closes after its request still gets the response")
     func halfClose() throws {
         try withServer { port in

@@ -75,7 +75,9 @@ public struct CORSMiddleware: Middleware {
     }
 
     private static func addVary(to headers: inout HTTPHeaders) {
+        // Most responses have no Vary yet (every response passes here): no token parsing for them.
+        guard let vary = headers["Vary"] else { return headers.add("Vary", "Origin") }
         guard !headers.tokens(for: "Vary").contains("origin") else { return }
-        if let vary = headers["Vary"] { headers.set("Vary", vary + ", Origin") } else { headers.add("Vary", "Origin") }
+        headers.set("Vary", vary + ", Origin")
     }
 }

@@ -61,7 +61,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Escapes the quotation mark, the reverse solidus and the control characters (RFC 8259 §7).
-    private static func writeString(_ text: String, to output: inout [UInt8]) {
+    static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {

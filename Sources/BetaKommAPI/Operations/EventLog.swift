@@ -21,11 +21,11 @@ public struct EventLog: Sendable {
     /// Writes `message` with `fields` (in order) if `level` is at least ``minimumLevel``.
     public func log(_ level: Level, _ message: String, _ fields: KeyValuePairs<String, String> = [:]) {
         guard level >= minimumLevel else { return }
-        var line = LogLine()
+        var line = LogLine(format: format)
         line.add("level", level.rawValue)
         line.add("msg", message)
         for (key, value) in fields { line.add(key, value) }
-        writer.write(line.rendered(format))
+        writer.write(bytes: line.finished)
     }
 
     public func debug(_ message: String, _ fields: KeyValuePairs<String, String> = [:]) { log(.debug, message, fields) }

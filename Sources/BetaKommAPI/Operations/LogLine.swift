@@ -1,61 +1,94 @@
-/// One log line's fields in order, rendered as logfmt-style text (`key=value`, quoted when
-/// needed) or as a JSON object: the same keys either way, so a collector can parse both.
+/// One log line, rendered as it is built into a byte buffer: logfmt-style text (`key=value`,
+/// quoted when needed) or a JSON object, with the same keys either way so that a collector can
+/// parse both. Appending bytes directly (rather than collecting fields and joining strings)
+/// keeps the access log, written once per response, to one buffer and no intermediate strings.
 struct LogLine {
-    enum Value {
-        case string(String)
-        case int(Int)
-        /// A decimal already formatted (e.g. milliseconds with three places); written unquoted.
-        case number(String)
+    let format: ServiceConfiguration.LogFormat
+    /// The line so far, without its newline (and, in JSON, without the closing brace: see ``finished``).
+    private(set) var bytes: [UInt8] = []
+
+    init(format: ServiceConfiguration.LogFormat) {
+        self.format = format
+        bytes.reserveCapacity(256)
+        if format == .json { bytes.append(UInt8(ascii: "{")) }
+        appendKey("time")
+        if format == .json { bytes.append(UInt8(ascii: "\"")) }
+        LogTimestamp.appendNow(to: &bytes)
+        if format == .json { bytes.append(UInt8(ascii: "\"")) }
     }
 
-    private(set) var fields: [(String, Value)] = []
-
-    init(time: String = LogTimestamp.now()) {
-        fields.append(("time", .string(time)))
+    /// A field whose value is text: bare in text format when it is plain, else a quoted JSON string.
+    mutating func add(_ key: String, _ value: String) {
+        appendKey(key)
+        switch format {
+        case .text where Self.isPlain(value): bytes.append(contentsOf: value.utf8)
+        case .text, .json: JSONValue.writeString(value, to: &bytes)
+        }
     }
 
-    mutating func add(_ key: String, _ value: String) { fields.append((key, .string(value))) }
-    mutating func add(_ key: String, _ value: Int) { fields.append((key, .int(value))) }
-    mutating func add(_ key: String, number: String) { fields.append((key, .number(number))) }
+    mutating func add(_ key: String, _ value: Int) {
+        appendKey(key)
+        Self.appendDecimal(value, to: &bytes)
+    }
 
-    func rendered(_ format: ServiceConfiguration.LogFormat) -> String {
+    /// Seconds as milliseconds with three decimals, unquoted.
+    mutating func add(_ key: String, milliseconds seconds: Double) {
+        appendKey(key)
+        Self.appendMilliseconds(seconds, to: &bytes)
+    }
+
+    /// The complete line (without its newline).
+    var finished: [UInt8] {
+        guard format == .json else { return bytes }
+        return bytes + [UInt8(ascii: "}")]
+    }
+
+    private mutating func appendKey(_ key: String) {
         switch format {
         case .text:
-            return fields.map { key, value in
-                switch value {
-                case .string(let text): key + "=" + Self.textValue(text)
-                case .int(let number): key + "=" + String(number)
-                case .number(let number): key + "=" + number
-                }
-            }.joined(separator: " ")
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+            bytes.append(contentsOf: key.utf8)
+            bytes.append(UInt8(ascii: "="))
         case .json:
-            return "{" + fields.map { key, value in
-                switch value {
-                case .string(let text): Self.jsonString(key) + ":" + Self.jsonString(text)
-                case .int(let number): Self.jsonString(key) + ":" + String(number)
-                case .number(let number): Self.jsonString(key) + ":" + number
-                }
-            }.joined(separator: ",") + "}"
+            if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+            JSONValue.writeString(key, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
         }
     }
 
-    /// Bare when it is plain (letters, digits, `/:.?&=%-_` and the like), else a quoted JSON string.
-    static func textValue(_ text: String) -> String {
-        let plain = !text.isEmpty && text.utf8.allSatisfy { byte in
+    /// Plain text goes bare: printable ASCII other than space, `"` and `\`, and not empty.
+    static func isPlain(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { byte in
             byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
         }
-        return plain ? text : jsonString(text)
     }
 
-    /// RFC 8259 §7 string quoting, by the API's one JSON writer.
-    static func jsonString(_ text: String) -> String {
-        String(decoding: JSONValue.string(text).serialized(), as: UTF8.self)
+    /// `value` in decimal, digit by digit from the most significant (no intermediate string).
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// Seconds as milliseconds with three decimals, without `String(format:)`.
     static func milliseconds(_ seconds: Double) -> String {
+        var bytes: [UInt8] = []
+        appendMilliseconds(seconds, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func appendMilliseconds(_ seconds: Double, to bytes: inout [UInt8]) {
         let microseconds = max(0, Int((seconds * 1_000_000).rounded()))
-        let fraction = String(microseconds % 1000)
-        return String(microseconds / 1000) + "." + String(repeating: "0", count: 3 - fraction.count) + fraction
+        appendDecimal(microseconds / 1000, to: &bytes)
+        let fraction = microseconds % 1000
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 100))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10))
     }
 }

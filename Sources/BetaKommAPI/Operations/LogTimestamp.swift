@@ -3,18 +3,24 @@ import Foundation
 /// The current time as ISO 8601 UTC with milliseconds (`2026-11-29T14:03:07.412Z`), formatted by
 /// hand from `clock_gettime` and `gmtime_r`: no formatter object, no locale, safe on any thread.
 enum LogTimestamp {
-    static func now() -> String {
+    /// Appends the current time to `bytes`.
+    static func appendNow(to bytes: inout [UInt8]) {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
-        return format(seconds: spec.tv_sec, milliseconds: Int(spec.tv_nsec / 1_000_000))
+        append(seconds: spec.tv_sec, milliseconds: Int(spec.tv_nsec / 1_000_000), to: &bytes)
     }
 
     static func format(seconds: Int, milliseconds: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        append(seconds: seconds, milliseconds: milliseconds, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func append(seconds: Int, milliseconds: Int, to bytes: inout [UInt8]) {
         var time = seconds
         var parts = tm()
         gmtime_r(&time, &parts)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
         func digits(_ value: Int, _ count: Int) {
             var divisor = 1
             for _ in 1..<count { divisor *= 10 }
@@ -32,6 +38,5 @@ enum LogTimestamp {
         digits(Int(parts.tm_min), 2); bytes.append(UInt8(ascii: ":"))
         digits(Int(parts.tm_sec), 2); bytes.append(UInt8(ascii: "."))
         digits(milliseconds, 3); bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

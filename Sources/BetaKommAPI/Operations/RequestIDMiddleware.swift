@@ -2,7 +2,7 @@ import HTTPServer
 
 /// The outermost middleware: gives every request an id, from the client's `X-Request-Id` when it
 /// is a sane token (1–128 of `A–Z a–z 0–9 . _ -`, so a proxy's id carries through and nothing odd
-/// reaches a log line), otherwise 16 random hex digits. The id goes on `request.requestID`, back
+/// reaches a log line), otherwise 16 hex digits from ``RequestIDGenerator`` (unique, not secret). The id goes on `request.requestID`, back
 /// in the response's `X-Request-Id`, and into the access log. It also attaches the event log, so
 /// that an error logged deep in a handler carries the id.
 public struct RequestIDMiddleware: Middleware {
@@ -38,10 +38,9 @@ public struct RequestIDMiddleware: Middleware {
         }
     }
 
-    /// 64 random bits as 16 lowercase hex digits.
+    /// A fresh id: 16 lowercase hex digits.
     static func generate() -> String {
-        let hex = String(UInt64.random(in: .min ... .max), radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        RequestIDGenerator.shared.next()
     }
 }
 

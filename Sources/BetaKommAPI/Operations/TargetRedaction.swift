@@ -9,8 +9,11 @@ enum TargetRedaction {
     static let replacement = "REDACTED"
 
     static func redacted(_ target: String) -> String {
-        guard let question = target.firstIndex(of: "?") else { return target }
+        guard let question = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return target }
         let query = target[target.index(after: question)...]
+        // Called for every response: most queries name nothing secret, and when the query has no
+        // `%` escape a secret-looking name shows in its plain bytes, so those skip the decoding.
+        if !query.utf8.contains(UInt8(ascii: "%")) && !mayNameASecret(query.utf8) { return target }
         var changed = false
         let parts = query.split(separator: "&", omittingEmptySubsequences: false).map { part -> Substring in
             let name = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0]
@@ -22,4 +25,15 @@ enum TargetRedaction {
         guard changed else { return target }
         return target[...question] + parts.joined(separator: "&")
     }
+
+    /// Whether `query`, ASCII-lowercased, contains one of ``sensitiveNameParts`` anywhere.
+    private static func mayNameASecret(_ query: Substring.UTF8View) -> Bool {
+        let lowered = query.map { byte in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte }
+        return sensitiveNamePartBytes.contains { part in
+            guard part.count <= lowered.count else { return false }
+            return (0...(lowered.count - part.count)).contains { start in lowered[start..<(start + part.count)].elementsEqual(part) }
+        }
+    }
+
+    private static let sensitiveNamePartBytes = sensitiveNameParts.map { Array($0.utf8) }
 }
