@@ -59,9 +59,11 @@ public struct Router: Sendable {
             throw HTTPError(.notFound, detail: "No resource at \(request.path).")
         }
         pattern = matched
-        var request = request
-        request.pathParameters = captures
         if let handler = handlers[request.method] ?? (request.method == .head ? handlers[.get] : nil) {
+            // A static route captures nothing: the request goes on without a copy.
+            guard !captures.isEmpty || !request.pathParameters.isEmpty else { return try handler(request) }
+            var request = request
+            request.pathParameters = captures
             return try handler(request)
         }
         let allow = Self.allowHeader(handlers)
