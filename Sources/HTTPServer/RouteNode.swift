@@ -3,7 +3,7 @@ struct RouteNode: Sendable {
     struct ParameterChild: Sendable {
         var name: String
         var suffix: String
-        var node: RouteNode
+        var child: RouteNodeBox
     }
 
     struct RestChild: Sendable {
@@ -12,7 +12,7 @@ struct RouteNode: Sendable {
         var handlers: [HTTPMethod: RequestHandler]
     }
 
-    var literals: [String: RouteNode] = [:]
+    var literals: [String: RouteNodeBox] = [:]
     /// Longest suffix first, so `:n.svg` is tried before `:n`.
     var parameters: [ParameterChild] = []
     var rest: RestChild?
@@ -29,14 +29,18 @@ struct RouteNode: Sendable {
         let remaining = segments.dropFirst()
         switch first {
         case .literal(let text):
-            literals[text, default: RouteNode()].insert(remaining, pattern: pattern, method: method, handler: handler)
+            var child = literals[text]?.node ?? RouteNode()
+            child.insert(remaining, pattern: pattern, method: method, handler: handler)
+            literals[text] = RouteNodeBox(child)
         case .parameter(let name, let suffix):
             if let index = parameters.firstIndex(where: { $0.name == name && $0.suffix == suffix }) {
-                parameters[index].node.insert(remaining, pattern: pattern, method: method, handler: handler)
+                var child = parameters[index].child.node
+                child.insert(remaining, pattern: pattern, method: method, handler: handler)
+                parameters[index].child = RouteNodeBox(child)
             } else {
                 var node = RouteNode()
                 node.insert(remaining, pattern: pattern, method: method, handler: handler)
-                parameters.append(ParameterChild(name: name, suffix: suffix, node: node))
+                parameters.append(ParameterChild(name: name, suffix: suffix, child: RouteNodeBox(node)))
                 parameters.sort { $0.suffix.count > $1.suffix.count }
             }
         case .rest(let name):
@@ -60,16 +64,21 @@ struct RouteNode: Sendable {
             return nil
         }
         let remaining = segments.dropFirst()
-        if let child = literals[segment], let found = child.match(remaining, captures: &captures) {
+        if let child = literals[segment], let found = child.node.match(remaining, captures: &captures) {
             return found
         }
-        for parameter in parameters where segment.count > parameter.suffix.count && segment.hasSuffix(parameter.suffix) {
-            var attempt = captures
-            attempt[parameter.name] = String(segment.dropLast(parameter.suffix.count))
-            if let found = parameter.node.match(remaining, captures: &attempt) {
-                captures = attempt
+        // By index: a `for parameter in parameters` loop would copy each child's fields.
+        for index in parameters.indices {
+            let suffix = parameters[index].suffix
+            guard segment.count > suffix.count, segment.hasSuffix(suffix) else { continue }
+            let child = parameters[index].child
+            let name = parameters[index].name
+            // Capture in place and undo on a dead end, rather than copying the dictionary per attempt.
+            let previous = captures.updateValue(suffix.isEmpty ? segment : String(segment.dropLast(suffix.count)), forKey: name)
+            if let found = child.node.match(remaining, captures: &captures) {
                 return found
             }
+            captures[name] = previous
         }
         if let rest {
             captures[rest.name] = segments.joined(separator: "/")

@@ -7,7 +7,9 @@
 /// OPTIONS is answered with `Allow` when no OPTIONS route exists; a path that matches with the
 /// wrong method gets 405 with `Allow`; an unknown path 404.
 public struct Router: Sendable {
-    private var root = RouteNode()
+    /// Boxed, so that a copy of the router (each closure that captures it) is two references and
+    /// a request borrows the tree instead of copying its top node.
+    private var root = RouteNodeBox(RouteNode())
     /// Every registered method and pattern, in registration order, so that a description of the
     /// API (an OpenAPI document) can be checked against what is actually served.
     public private(set) var routes: [(method: HTTPMethod, pattern: String)] = []
@@ -16,7 +18,9 @@ public struct Router: Sendable {
 
     /// Adds a route; a later route for the same method and pattern replaces the earlier one.
     public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping RequestHandler) {
-        root.insert(RouteSegment.parse(pattern)[...], pattern: pattern, method: method, handler: handler)
+        var tree = root.node
+        tree.insert(RouteSegment.parse(pattern)[...], pattern: pattern, method: method, handler: handler)
+        root = RouteNodeBox(tree)
         if !routes.contains(where: { $0.method == method && $0.pattern == pattern }) { routes.append((method, pattern)) }
     }
 
@@ -55,13 +59,15 @@ public struct Router: Sendable {
             return Response(status: .noContent, headers: ["Allow": "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"])
         }
         var captures: [String: String] = [:]
-        guard let (handlers, matched) = root.match(request.pathSegments[...], captures: &captures) else {
+        guard let (handlers, matched) = root.node.match(request.pathSegments[...], captures: &captures) else {
             throw HTTPError(.notFound, detail: "No resource at \(request.path).")
         }
         pattern = matched
-        var request = request
-        request.pathParameters = captures
         if let handler = handlers[request.method] ?? (request.method == .head ? handlers[.get] : nil) {
+            // A static route captures nothing: the request goes on without a copy.
+            guard !captures.isEmpty || !request.pathParameters.isEmpty else { return try handler(request) }
+            var request = request
+            request.pathParameters = captures
             return try handler(request)
         }
         let allow = Self.allowHeader(handlers)

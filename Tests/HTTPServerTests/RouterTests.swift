@@ -27,6 +27,15 @@ struct RouterTests {
         #expect(try respond(.head, "/v1/figures/7").body == Array("data 7".utf8))
     }
 
+    @Test("a parameter tried on a dead end leaves no capture behind")
+    func backtracking() throws {
+        var router = Router()
+        router.get("/t/:first.svg/end") { .text("end \($0.parameter("first") ?? "-")") }
+        router.get("/t/:other/tail") { .text("tail \($0.parameter("other") ?? "-") \($0.parameter("first") ?? "-")") }
+        #expect(try respond(.get, "/t/7.svg/tail", router: router).body == Array("tail 7.svg -".utf8))
+        #expect(try respond(.get, "/t/7.svg/end", router: router).body == Array("end 7".utf8))
+    }
+
     @Test("routes lists each method and pattern once, in registration order")
     func routesList() {
         var router = router()

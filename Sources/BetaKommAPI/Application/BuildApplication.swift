@@ -32,9 +32,9 @@ public func buildApplication(
         AuditRoutes.register(on: &router, pool: pool)
         ImportExportRoutes.register(on: &router, pool: pool, store: store)
         let middleware: [any Middleware] = [
-            RequestIDMiddleware(events: logs.events),
+            RequestIDMiddleware(),
             CORSMiddleware(origins: configuration.corsOrigins),
-            RoleMiddleware(resolve: tokenResolver ?? TokenStore(pool: pool).resolver),
+            RoleMiddleware(resolve: tokenResolver ?? TokenStore(pool: pool).resolver, events: logs.events),
         ]
         let routes = router
         let server = Server(
@@ -45,7 +45,7 @@ public func buildApplication(
                 onRequestCompleted?(completed)
             }
         ) { request in
-            routes.respond(to: request, mappingErrors: ErrorMapping.response(for:request:))
+            routes.respond(to: request) { error, request in ErrorMapping.response(for: error, request: request, events: logs.events) }
         }
         metrics.attach(server.metrics)
         return Application(

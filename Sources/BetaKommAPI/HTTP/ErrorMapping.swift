@@ -7,8 +7,9 @@ import Survey
 /// the survey domain's, the storage layer's and the HTTP layer's each get their status here.
 /// Anything unexpected is logged and answered with a bare 500 that reveals nothing.
 public enum ErrorMapping {
-    /// The problem response for `error` raised while answering `request`.
-    public static func response(for error: any Error, request: Request) -> Response {
+    /// The problem response for `error` raised while answering `request`; an unexpected error is
+    /// logged to `events` (with the request id), or to standard error when there is none.
+    public static func response(for error: any Error, request: Request, events: EventLog? = nil) -> Response {
         let instance = request.path
         switch error {
         case let error as APIError:
@@ -37,7 +38,7 @@ public enum ErrorMapping {
             return response
         default:
             // DatabaseError, StorageError, StoreError and the rest: a fault of ours, not the client's.
-            if let events = request.eventLog {
+            if let events {
                 events.error("request failed", [
                     "request_id": request.requestID ?? "-", "method": request.method.rawValue, "path": request.path,
                     "error": "\(type(of: error)): \(error)",

@@ -9,24 +9,28 @@ public typealias TokenResolver = @Sendable (String) throws -> Role?
 /// is refused with 401 rather than silently served as public.
 public struct RoleMiddleware: Middleware {
     private let resolve: TokenResolver?
+    private let events: EventLog?
 
-    /// - Parameter resolve: the token lookup; `nil` while no tokens exist, so every token is refused.
-    public init(resolve: TokenResolver?) {
+    /// - Parameters:
+    ///   - resolve: the token lookup; `nil` while no tokens exist, so every token is refused.
+    ///   - events: where a failing lookup (e.g. a database error) is logged.
+    public init(resolve: TokenResolver?, events: EventLog? = nil) {
         self.resolve = resolve
+        self.events = events
     }
 
     public func handle(_ request: Request, next: RequestResponder) throws -> Response {
         do {
             return try resolved(request, next: next)
         } catch {
-            return ErrorMapping.response(for: error, request: request)
+            return ErrorMapping.response(for: error, request: request, events: events)
         }
     }
 
     private func resolved(_ request: Request, next: RequestResponder) throws -> Response {
         guard let authorization = request.headers["Authorization"] else {
-            var request = request
-            request.attributes[Role.attributeKey] = Role.public
+            // `Request.role` is `.public` when no role is attached: passing the request on as it
+            // is spares a copy of it and a dictionary allocation on every anonymous request.
             return next(request)
         }
         let parts = authorization.split(separator: " ", maxSplits: 1)

@@ -21,7 +21,7 @@ struct LogLine {
     mutating func add(_ key: String, _ value: String) {
         appendKey(key)
         switch format {
-        case .text where Self.isPlain(value): bytes.append(contentsOf: value.utf8)
+        case .text where Self.isPlain(value): appendUTF8(value)
         case .text, .json: JSONValue.writeString(value, to: &bytes)
         }
     }
@@ -47,13 +47,20 @@ struct LogLine {
         switch format {
         case .text:
             if !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
-            bytes.append(contentsOf: key.utf8)
+            appendUTF8(key)
             bytes.append(UInt8(ascii: "="))
         case .json:
             if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
             JSONValue.writeString(key, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
         }
+    }
+
+    /// Copies `text`'s UTF-8 in one block when it is stored contiguously (literals and native
+    /// strings are), instead of the generic element-by-element append.
+    private mutating func appendUTF8(_ text: String) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if copied == nil { bytes.append(contentsOf: text.utf8) }
     }
 
     /// Plain text goes bare: printable ASCII other than space, `"` and `\`, and not empty.

@@ -21,14 +21,16 @@ enum LogTimestamp {
         var time = seconds
         var parts = tm()
         gmtime_r(&time, &parts)
+        // Fixed-width fields, written digit by digit without a loop (this runs once per log line).
+        func two(_ value: Int) {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10 % 10))
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10))
+        }
         func digits(_ value: Int, _ count: Int) {
-            var divisor = 1
-            for _ in 1..<count { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
-                rest %= divisor
-                divisor /= 10
+            switch count {
+            case 4: two(value / 100); two(value)
+            case 3: bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 100 % 10)); two(value)
+            default: two(value)
             }
         }
         digits(Int(parts.tm_year) + 1900, 4); bytes.append(UInt8(ascii: "-"))

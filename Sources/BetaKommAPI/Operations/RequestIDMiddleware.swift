@@ -3,23 +3,17 @@ import HTTPServer
 /// The outermost middleware: gives every request an id, from the client's `X-Request-Id` when it
 /// is a sane token (1–128 of `A–Z a–z 0–9 . _ -`, so a proxy's id carries through and nothing odd
 /// reaches a log line), otherwise 16 hex digits from ``RequestIDGenerator`` (unique, not secret). The id goes on `request.requestID`, back
-/// in the response's `X-Request-Id`, and into the access log. It also attaches the event log, so
-/// that an error logged deep in a handler carries the id.
+/// in the response's `X-Request-Id`, and into the access log; ``ErrorMapping`` puts it on the
+/// event-log line of an unexpected error.
 public struct RequestIDMiddleware: Middleware {
     public static let headerName = "X-Request-Id"
-    static let eventLogKey = "betakomm.eventLog"
 
-    private let events: EventLog?
-
-    public init(events: EventLog?) {
-        self.events = events
-    }
+    public init() {}
 
     public func handle(_ request: Request, next: RequestResponder) throws -> Response {
         var request = request
         let id = request.headers[Self.headerName].flatMap { Self.isAcceptable($0) ? $0 : nil } ?? Self.generate()
         request.requestID = id
-        if let events { request.attributes[Self.eventLogKey] = events }
         var response = next(request)
         response.headers.set(Self.headerName, id)
         return response
@@ -42,9 +36,4 @@ public struct RequestIDMiddleware: Middleware {
     static func generate() -> String {
         RequestIDGenerator.shared.next()
     }
-}
-
-extension Request {
-    /// The event log attached by ``RequestIDMiddleware``, if any.
-    var eventLog: EventLog? { attributes[RequestIDMiddleware.eventLogKey] as? EventLog }
 }

@@ -3,9 +3,10 @@ import Synchronization
 
 /// The service's counters, fed by the server's completion hook and read by `GET /metrics`.
 ///
-/// Everything a response changes sits behind one `Mutex`, taken once per response (tens of
-/// nanoseconds uncontended, and the loops rarely contend); open connections come from the
-/// server's own atomics, submissions from ``SubmissionCounter``'s.
+/// Everything a response changes sits in one of a few shards, each behind its own `Mutex`: a
+/// thread takes only its own shard's lock (``ThreadShard``), so the event loops neither wait for
+/// each other nor pass one cache line back and forth; a read sums the shards. Open connections
+/// come from the server's own atomics, submissions from ``SubmissionCounter``'s.
 public final class ServiceMetrics: Sendable {
     /// Upper bounds (seconds) of the duration histogram: cached reads land in the first buckets,
     /// writes (an fsync each) in the middle, anything pathological in the last.
@@ -32,7 +33,8 @@ public final class ServiceMetrics: Sendable {
     }
 
     public let submissions: SubmissionCounter
-    private let counts = Mutex(Counts())
+    /// One per shard; separate objects, so that two loops' counters do not share a cache line.
+    private let shards: [Shard] = (0..<ServiceMetrics.shardCount).map { _ in Shard() }
     private let server = Mutex<ServerMetrics?>(nil)
 
     public init(submissions: SubmissionCounter = SubmissionCounter()) {
@@ -52,7 +54,7 @@ public final class ServiceMetrics: Sendable {
         let method = completed.request.map { Self.knownMethods.contains($0.method.rawValue) ? $0.method.rawValue : "OTHER" } ?? "OTHER"
         let key = RequestKey(route: completed.route ?? Self.unmatchedRoute, method: method, status: completed.status.code)
         let bucket = Self.durationBuckets.firstIndex { completed.duration <= $0 } ?? Self.durationBuckets.count
-        counts.withLock { counts in
+        shards[ThreadShard.current(of: shards.count)].counts.withLock { counts in
             counts.requests[key, default: 0] += 1
             counts.bucketCounts[bucket] += 1
             counts.durationSum += completed.duration
@@ -62,5 +64,26 @@ public final class ServiceMetrics: Sendable {
         }
     }
 
-    var snapshot: Counts { counts.withLock { $0 } }
+    /// The sum of every shard.
+    var snapshot: Counts {
+        var total = Counts()
+        for shard in shards {
+            let counts = shard.counts.withLock { $0 }
+            total.requests.merge(counts.requests, uniquingKeysWith: +)
+            for index in total.bucketCounts.indices { total.bucketCounts[index] += counts.bucketCounts[index] }
+            total.durationSum += counts.durationSum
+            total.durationCount += counts.durationCount
+            total.bytesReceived += counts.bytesReceived
+            total.bytesSent += counts.bytesSent
+        }
+        return total
+    }
+
+    /// Enough for the event loops (one per core) and the handler pool's threads of a small machine;
+    /// more threads than shards share them, which is still correct.
+    static let shardCount = 8
+
+    final class Shard: Sendable {
+        let counts = Mutex(Counts())
+    }
 }
