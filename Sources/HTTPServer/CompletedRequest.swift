@@ -1,7 +1,7 @@
 /// What the server reports after each response, for access logs and metrics.
 public struct CompletedRequest: Sendable {
-    /// The request as parsed (before middleware changed its copy), or `nil` when the bytes never
-    /// formed a request (a parse error or a header timeout).
+    /// The request as the middleware chain left it (with its request id, role and route captures),
+    /// or `nil` when the bytes never formed a request (a parse error or a header timeout).
     public var request: Request?
     /// The response as sent (after middleware and compression); its body is dropped to save a copy.
     public var status: HTTPStatus

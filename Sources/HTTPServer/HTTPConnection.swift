@@ -168,19 +168,21 @@ final class HTTPConnection: EventLoopHandler, @unchecked Sendable {
 
     private static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
-    private func dispatch(_ request: Request, bytesIn: Int) {
+    private func dispatch(_ request: consuming Request, bytesIn: Int) {
         let started = MonotonicTime.now()
         let server = context.server
         guard let pool = server.workerPool, server.offload(request) else {
-            return finish(request, response: server.respond(to: request), bytesIn: bytesIn, started: started)
+            let response = server.respond(to: &request)
+            return finish(request, response: response, bytesIn: bytesIn, started: started)
         }
         inFlight = true
         deadline = 0
         updateInterest()
         let loop = context.loop
-        pool.submit { [self] in
-            let response = server.respond(to: request)
-            loop.execute { [self] in
+        pool.submit { [self, request] in
+            var request = request
+            let response = server.respond(to: &request)
+            loop.execute { [self, request] in
                 inFlight = false
                 guard !closed else { return }
                 finish(request, response: response, bytesIn: bytesIn, started: started)

@@ -26,17 +26,38 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// The first value for `name`, or `nil`.
     public subscript(name: String) -> String? {
-        fields.first { Self.namesMatch($0.name, name) }?.value
+        guard let index = firstIndex(of: name) else { return nil }
+        return fields[index].value
     }
 
     /// Every value for `name`, in order.
     public func values(for name: String) -> [String] {
-        fields.compactMap { Self.namesMatch($0.name, name) ? $0.value : nil }
+        var values: [String] = []
+        fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where Self.namesMatch(fields[index].name, name) { values.append(fields[index].value) }
+        }
+        return values
     }
 
     /// Whether any field is named `name`.
     public func contains(_ name: String) -> Bool {
-        fields.contains { Self.namesMatch($0.name, name) }
+        firstIndex(of: name) != nil
+    }
+
+    /// Calls `body` with the fields in place, for loops on the hot path that must not copy each
+    /// field (the serializer, `Vary` merging).
+    func withFields<Result>(_ body: (UnsafeBufferPointer<Field>) throws -> Result) rethrows -> Result {
+        try fields.withUnsafeBufferPointer(body)
+    }
+
+    /// The index of the first field named `name`. Every lookup goes through here: it borrows the
+    /// fields in place, where `first(where:)` or a `for … in` loop copied (retained) each field's
+    /// two strings; headers are looked up a dozen times per request.
+    private func firstIndex(of name: String) -> Int? {
+        fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where Self.namesMatch(fields[index].name, name) { return index }
+            return nil
+        }
     }
 
     /// The comma-separated list elements of every `name` field, trimmed and lowercased,
@@ -60,12 +81,14 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     /// Replaces every field named `name` with one field (or removes them when `value` is `nil`).
     public mutating func set(_ name: String, _ value: String?) {
         guard let value else { return remove(name) }
-        guard let index = fields.firstIndex(where: { Self.namesMatch($0.name, name) }) else {
+        guard let index = firstIndex(of: name) else {
             return fields.append(Field(name: name, value: value))
         }
         fields[index].value = value
-        let rest = fields[(index + 1)...].filter { !Self.namesMatch($0.name, name) }
-        fields.replaceSubrange((index + 1)..., with: rest)
+        if fields[(index + 1)...].contains(where: { Self.namesMatch($0.name, name) }) {
+            let rest = fields[(index + 1)...].filter { !Self.namesMatch($0.name, name) }
+            fields.replaceSubrange((index + 1)..., with: rest)
+        }
     }
 
     /// Removes every field named `name`.

@@ -6,10 +6,13 @@ extension ResponseCompression {
     /// line of its own rather than rewriting the existing one. A list field sent as several lines
     /// means the same as one line joined with commas (RFC 9110 §5.3).
     static func addVary(to headers: inout HTTPHeaders) {
-        for field in headers where HTTPHeaders.namesMatch(field.name, "vary") {
-            if listContains(field.value, "accept-encoding") || listContains(field.value, "*") { return }
+        let listed = headers.withFields { fields in
+            fields.indices.contains { index in
+                HTTPHeaders.namesMatch(fields[index].name, "vary")
+                    && (listContains(fields[index].value, "accept-encoding") || listContains(fields[index].value, "*"))
+            }
         }
-        headers.add("Vary", "Accept-Encoding")
+        if !listed { headers.add("Vary", "Accept-Encoding") }
     }
 
     /// Whether the comma-separated list `value` has an element equal (ASCII case-insensitively,

@@ -27,21 +27,25 @@ enum ResponseSerializer {
         out.append(ASCII.space)
         appendSanitized(status.reasonPhrase, to: &out)
         out += crlf
-        var hasContentType = false
-        for field in response.headers {
-            // The server owns the framing and connection headers; a handler's copy would contradict them.
-            switch field.name.utf8.count {
-            case 10 where HTTPHeaders.namesMatch(field.name, "connection"): continue
-            case 14 where HTTPHeaders.namesMatch(field.name, "content-length"): continue
-            case 17 where HTTPHeaders.namesMatch(field.name, "transfer-encoding"): continue
-            case 4 where HTTPHeaders.namesMatch(field.name, "date"): continue
-            case 12 where HTTPHeaders.namesMatch(field.name, "content-type"): hasContentType = true
-            default: break
+        let hasContentType = response.headers.withFields { fields in
+            var hasContentType = false
+            for index in fields.indices {
+                let name = fields[index].name
+                // The server owns the framing and connection headers; a handler's copy would contradict them.
+                switch name.utf8.count {
+                case 10 where HTTPHeaders.namesMatch(name, "connection"): continue
+                case 14 where HTTPHeaders.namesMatch(name, "content-length"): continue
+                case 17 where HTTPHeaders.namesMatch(name, "transfer-encoding"): continue
+                case 4 where HTTPHeaders.namesMatch(name, "date"): continue
+                case 12 where HTTPHeaders.namesMatch(name, "content-type"): hasContentType = true
+                default: break
+                }
+                appendSanitized(name, to: &out)
+                out += colonSpace
+                appendSanitized(fields[index].value, to: &out)
+                out += crlf
             }
-            appendSanitized(field.name, to: &out)
-            out += colonSpace
-            appendSanitized(field.value, to: &out)
-            out += crlf
+            return hasContentType
         }
         if !hasContentType && !forbidsContent {
             out += contentType
@@ -70,15 +74,12 @@ enum ResponseSerializer {
 
     /// Header text with CR, LF and NUL replaced by spaces, so that no value can split the response.
     private static func appendSanitized(_ text: String, to out: inout [UInt8]) {
-        let utf8 = text.utf8
-        let appended = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for byte in bytes where byte == ASCII.cr || byte == ASCII.lf || byte == 0 { return false }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        if appended == true { return }
-        for byte in utf8 {
-            out.append(byte == ASCII.cr || byte == ASCII.lf || byte == 0 ? ASCII.space : byte)
+        var text = text  // `withUTF8` is mutating; a native string is read in place
+        text.withUTF8 { bytes in
+            if !bytes.contains(where: { $0 == ASCII.cr || $0 == ASCII.lf || $0 == 0 }) {
+                return out.append(contentsOf: bytes)
+            }
+            for byte in bytes { out.append(byte == ASCII.cr || byte == ASCII.lf || byte == 0 ? ASCII.space : byte) }
         }
     }
 

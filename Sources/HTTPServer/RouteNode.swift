@@ -1,4 +1,8 @@
 /// A node of the routing tree: one path segment deep.
+///
+/// Children and handlers sit in small arrays searched linearly: a node has a handful of each, and
+/// comparing short strings is cheaper than hashing them (callgrind: a `Dictionary` lookup per
+/// segment and per method was most of the router's cost per request).
 struct RouteNode: Sendable {
     struct ParameterChild: Sendable {
         var name: String
@@ -9,14 +13,14 @@ struct RouteNode: Sendable {
     struct RestChild: Sendable {
         var name: String
         var pattern: String
-        var handlers: [HTTPMethod: RequestHandler]
+        var handlers: MethodHandlers
     }
 
-    var literals: [String: RouteNodeBox] = [:]
+    var literals: [(segment: String, child: RouteNodeBox)] = []
     /// Longest suffix first, so `:n.svg` is tried before `:n`.
     var parameters: [ParameterChild] = []
     var rest: RestChild?
-    var handlers: [HTTPMethod: RequestHandler] = [:]
+    var handlers = MethodHandlers()
     /// The pattern as registered (e.g. `/v1/figures/:n`) when ``handlers`` is not empty.
     var pattern = ""
 
@@ -29,9 +33,10 @@ struct RouteNode: Sendable {
         let remaining = segments.dropFirst()
         switch first {
         case .literal(let text):
-            var child = literals[text]?.node ?? RouteNode()
+            let index = literals.firstIndex { $0.segment == text }
+            var child = index.map { literals[$0].child.node } ?? RouteNode()
             child.insert(remaining, pattern: pattern, method: method, handler: handler)
-            literals[text] = RouteNodeBox(child)
+            if let index { literals[index].child = RouteNodeBox(child) } else { literals.append((text, RouteNodeBox(child))) }
         case .parameter(let name, let suffix):
             if let index = parameters.firstIndex(where: { $0.name == name && $0.suffix == suffix }) {
                 var child = parameters[index].child.node
@@ -44,7 +49,7 @@ struct RouteNode: Sendable {
                 parameters.sort { $0.suffix.count > $1.suffix.count }
             }
         case .rest(let name):
-            var child = rest ?? RestChild(name: name, pattern: pattern, handlers: [:])
+            var child = rest ?? RestChild(name: name, pattern: pattern, handlers: MethodHandlers())
             child.name = name
             child.pattern = pattern
             child.handlers[method] = handler
@@ -54,7 +59,7 @@ struct RouteNode: Sendable {
 
     /// The handlers and pattern of the first route matching `segments` (literal before parameter
     /// before rest), with the captured parameters.
-    func match(_ segments: ArraySlice<String>, captures: inout [String: String]) -> (handlers: [HTTPMethod: RequestHandler], pattern: String)? {
+    func match(_ segments: ArraySlice<String>, captures: inout [String: String]) -> (handlers: MethodHandlers, pattern: String)? {
         guard let segment = segments.first else {
             if !handlers.isEmpty { return (handlers, pattern) }
             if let rest {
@@ -64,13 +69,15 @@ struct RouteNode: Sendable {
             return nil
         }
         let remaining = segments.dropFirst()
-        if let child = literals[segment], let found = child.node.match(remaining, captures: &captures) {
-            return found
+        for index in literals.indices where literals[index].segment == segment {
+            if let found = literals[index].child.node.match(remaining, captures: &captures) { return found }
+            break
         }
         // By index: a `for parameter in parameters` loop would copy each child's fields.
         for index in parameters.indices {
             let suffix = parameters[index].suffix
-            guard segment.count > suffix.count, segment.hasSuffix(suffix) else { continue }
+            // Byte counts and a byte comparison: `Character` counting and `hasSuffix` walk grapheme clusters.
+            guard segment.utf8.count > suffix.utf8.count, segment.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) else { continue }
             let child = parameters[index].child
             let name = parameters[index].name
             // Capture in place and undo on a dead end, rather than copying the dictionary per attempt.

@@ -32,20 +32,20 @@ public struct Router: Sendable {
 
     /// Answers `request` from the matching route, or throws 404 / 405 as ``HTTPError``. The
     /// response's ``Response/route`` names the matched pattern.
-    public func respond(to request: Request) throws -> Response {
+    public func respond(to request: inout Request) throws -> Response {
         var pattern: String?
-        var response = try route(request, pattern: &pattern)
+        var response = try route(&request, pattern: &pattern)
         response.route = pattern
         return response
     }
 
     /// Like ``respond(to:)``, but an error (the handler's, or 404 / 405) becomes a response through
     /// `mapError`, so that even an error response names the route that produced it (for metrics).
-    public func respond(to request: Request, mappingErrors mapError: (any Error, Request) -> Response) -> Response {
+    public func respond(to request: inout Request, mappingErrors mapError: (any Error, Request) -> Response) -> Response {
         var pattern: String?
         var response: Response
         do {
-            response = try route(request, pattern: &pattern)
+            response = try route(&request, pattern: &pattern)
         } catch {
             response = mapError(error, request)
         }
@@ -53,7 +53,8 @@ public struct Router: Sendable {
         return response
     }
 
-    private func route(_ request: Request, pattern: inout String?) throws -> Response {
+    /// Records the route's captures on `request` (in place: no copy) and calls the route's handler.
+    private func route(_ request: inout Request, pattern: inout String?) throws -> Response {
         if request.path == "*" {
             // Asterisk-form OPTIONS asks about the server as a whole (RFC 9110 §9.3.7).
             return Response(status: .noContent, headers: ["Allow": "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"])
@@ -64,10 +65,7 @@ public struct Router: Sendable {
         }
         pattern = matched
         if let handler = handlers[request.method] ?? (request.method == .head ? handlers[.get] : nil) {
-            // A static route captures nothing: the request goes on without a copy.
-            guard !captures.isEmpty || !request.pathParameters.isEmpty else { return try handler(request) }
-            var request = request
-            request.pathParameters = captures
+            if !captures.isEmpty || !request.pathParameters.isEmpty { request.pathParameters = captures }
             return try handler(request)
         }
         let allow = Self.allowHeader(handlers)
@@ -77,8 +75,8 @@ public struct Router: Sendable {
         throw HTTPError(.methodNotAllowed, detail: "\(request.method) is not allowed on \(request.path).", headers: ["Allow": allow])
     }
 
-    private static func allowHeader(_ handlers: [HTTPMethod: RequestHandler]) -> String {
-        var methods = Set(handlers.keys)
+    private static func allowHeader(_ handlers: MethodHandlers) -> String {
+        var methods = Set(handlers.methods)
         if methods.contains(.get) { methods.insert(.head) }
         methods.insert(.options)
         return methods.map(\.rawValue).sorted().joined(separator: ", ")

@@ -41,7 +41,7 @@ public final class Server: @unchecked Sendable {
     /// A server answering every request with `handler`, with `middleware` around it.
     public init(
         configuration: ServerConfiguration = ServerConfiguration(), middleware: [any Middleware] = [],
-        onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil, handler: @escaping RequestHandler
+        onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil, handler: @escaping RoutingHandler
     ) {
         self.configuration = configuration
         self.context = ServerContext(

@@ -43,11 +43,11 @@ final class ServerContext: Sendable {
     func beginDraining() { drainingFlag.store(true, ordering: .relaxed) }
 
     /// Runs the middleware chain and handler (timed for `Server-Timing` when configured), then
-    /// compression. Never throws.
-    func respond(to request: Request) -> Response {
+    /// compression. Never throws. The chain may record things on `request` (see ``RequestResponder``).
+    func respond(to request: inout Request) -> Response {
         let timed = configuration.serverTiming
         let started = timed ? MonotonicTime.now() : 0
-        var response = responder(request)
+        var response = responder(&request)
         if timed {
             response.headers.add("Server-Timing", ServerTiming.value(nanoseconds: MonotonicTime.now() &- started))
         }

@@ -76,6 +76,22 @@ import Testing
         #expect(LogLine.milliseconds(1.5) == "1500.000")
     }
 
+    @Test func calendarArithmeticAgreesWithTheCLibraryOnEveryDayFrom1900To2200() {
+        var mismatches: [Int] = []
+        for days in -25_567...84_000 {
+            var time = time_t(days * 86_400 + 45_296)  // 12:34:56 of that day
+            var parts = tm()
+            gmtime_r(&time, &parts)
+            let date = LogTimestamp.civilDate(daysSinceEpoch: days)
+            if date.year != Int(parts.tm_year) + 1900 || date.month != Int(parts.tm_mon) + 1 || date.day != Int(parts.tm_mday) {
+                mismatches.append(days)
+            }
+        }
+        #expect(mismatches.isEmpty, "first mismatching days since 1970: \(mismatches.prefix(5))")
+        #expect(LogTimestamp.format(seconds: 951_782_400 + 3_599, milliseconds: 999) == "2000-02-29T00:59:59.999Z")
+        #expect(LogTimestamp.format(seconds: -1, milliseconds: 0) == "1969-12-31T23:59:59.000Z")
+    }
+
     @Test func aFullBufferDropsLinesInsteadOfBlocking() {
         let gate = DispatchSemaphore(value: 0)
         let writer = LogWriter(label: "blocked", capacity: 64) { _ in gate.wait() }

@@ -8,10 +8,10 @@ import Testing
         let middleware = CORSMiddleware(origins: ["https://ks.no"])
         var requestHeaders = HTTPHeaders()
         if let origin { requestHeaders.add("Origin", origin) }
-        let request = try Request(method: .get, target: "/v1/figures/7", headers: requestHeaders)
+        var request = try Request(method: .get, target: "/v1/figures/7", headers: requestHeaders)
         var handlerHeaders = HTTPHeaders()
         if let vary { handlerHeaders.add("Vary", vary) }
-        let response = try middleware.handle(request) { [handlerHeaders] _ in
+        let response = try middleware.handle(&request) { [handlerHeaders] _ in
             Response(status: .ok, headers: handlerHeaders, body: Array("{}".utf8))
         }
         return response.headers.values(for: "Vary")

@@ -13,10 +13,10 @@ import Testing
         let capture = LogCapture()
         let logs = ServiceLogs.sink(configuration, capture.sink)
         let role = RoleMiddleware(resolve: { _ in throw LookupFailed() }, events: logs.events)
-        let request = try Request(method: .get, target: "/v1/figures/7", headers: ["Authorization": "Bearer abc", "X-Request-Id": "probe-500"])
+        var request = try Request(method: .get, target: "/v1/figures/7", headers: ["Authorization": "Bearer abc", "X-Request-Id": "probe-500"])
 
-        let response = try RequestIDMiddleware().handle(request) { request in
-            (try? role.handle(request) { _ in .text("not reached") }) ?? Response(status: .notImplemented)
+        let response = try RequestIDMiddleware().handle(&request) { request in
+            (try? role.handle(&request) { _ in .text("not reached") }) ?? Response(status: .notImplemented)
         }
         logs.flush()
 
@@ -29,8 +29,8 @@ import Testing
     }
 
     @Test func anAnonymousRequestIsPublic() throws {
-        let request = try Request(method: .get, target: "/v1/figures/7")
-        let role = try RoleMiddleware(resolve: nil).handle(request) { request in .text(request.role.tag) }
+        var request = try Request(method: .get, target: "/v1/figures/7")
+        let role = try RoleMiddleware(resolve: nil).handle(&request) { request in .text(request.role.tag) }
         #expect(role.body == Array("public".utf8))
     }
 }

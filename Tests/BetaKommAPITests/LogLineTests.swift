@@ -35,9 +35,9 @@ import Testing
 
     @Test func decimalsOfEveryLength() {
         for value in [0, 7, 10, 99, 100, 123_456_789, Int.max, Int.min + 1] {
-            var bytes: [UInt8] = []
-            LogLine.appendDecimal(value, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+            var line = LogLine(format: .text)
+            line.appendDecimal(value)
+            #expect(String(decoding: line.finished, as: UTF8.self).hasSuffix("Z" + String(value)))
         }
     }
 }

@@ -59,7 +59,7 @@ struct HotPathTests {
         }
         let middleware = MiddlewareFunction { request, next in
             usleep(10_000)
-            return next(request)
+            return next(&request)
         }
         try withServer(router: router, middleware: [middleware]) { port in
             let client = try TestClient(port: port)

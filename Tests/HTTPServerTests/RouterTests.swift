@@ -14,7 +14,8 @@ struct RouterTests {
     }
 
     private func respond(_ method: HTTPMethod, _ target: String, router: Router? = nil) throws -> Response {
-        try (router ?? self.router()).respond(to: Request(method: method, target: target))
+        var request = try Request(method: method, target: target)
+        return try (router ?? self.router()).respond(to: &request)
     }
 
     @Test("matching: literal before parameter, suffix parameter, rest capture")
@@ -56,13 +57,16 @@ struct RouterTests {
         #expect(try respond(.get, "/v1/figures/latest", router: router).route == "/v1/figures/latest")
         #expect(try respond(.get, "/files/a/b", router: router).route == "/files/*rest")
         let mapped: (any Error, Request) -> Response = { error, _ in .problem((error as? HTTPError)?.status ?? .internalServerError) }
-        let thrown = router.respond(to: try Request(method: .get, target: "/v1/questions/Q9"), mappingErrors: mapped)
+        var questionRequest = try Request(method: .get, target: "/v1/questions/Q9")
+        let thrown = router.respond(to: &questionRequest, mappingErrors: mapped)
         #expect(thrown.status == .notFound)
         #expect(thrown.route == "/v1/questions/:id")
-        let wrongMethod = router.respond(to: try Request(method: .delete, target: "/v1/figures/7"), mappingErrors: mapped)
+        var deleteRequest = try Request(method: .delete, target: "/v1/figures/7")
+        let wrongMethod = router.respond(to: &deleteRequest, mappingErrors: mapped)
         #expect(wrongMethod.status == .methodNotAllowed)
         #expect(wrongMethod.route == "/v1/figures/:n")
-        let unknown = router.respond(to: try Request(method: .get, target: "/v2/anything"), mappingErrors: mapped)
+        var unknownRequest = try Request(method: .get, target: "/v2/anything")
+        let unknown = router.respond(to: &unknownRequest, mappingErrors: mapped)
         #expect(unknown.status == .notFound)
         #expect(unknown.route == nil)
     }
@@ -88,15 +92,14 @@ struct RouterTests {
             if request.method == .options {
                 return Response(status: .noContent, headers: ["Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET"])
             }
-            var response = next(request)
+            var response = next(&request)
             response.headers.set("Access-Control-Allow-Origin", "*")
             return response
         }
         let auth = MiddlewareFunction { request, next in
             guard request.headers["Authorization"] == "Bearer ok" else { throw HTTPError(.unauthorized, detail: "Token required.") }
-            var request = request
             request.attributes["principal"] = "ks"
-            return next(request)
+            return next(&request)
         }
         var router = Router()
         router.get("/me") { request in .text(request.attributes["principal"] as? String ?? "nobody") }

@@ -45,7 +45,7 @@ public func buildApplication(
                 onRequestCompleted?(completed)
             }
         ) { request in
-            routes.respond(to: request) { error, request in ErrorMapping.response(for: error, request: request, events: logs.events) }
+            routes.respond(to: &request) { error, request in ErrorMapping.response(for: error, request: request, events: logs.events) }
         }
         metrics.attach(server.metrics)
         return Application(

@@ -28,16 +28,16 @@ public struct CORSMiddleware: Middleware {
 
     func allows(_ origin: String) -> Bool { anyOrigin || origins.contains(origin) }
 
-    public func handle(_ request: Request, next: RequestResponder) throws -> Response {
+    public func handle(_ request: inout Request, next: RequestResponder) throws -> Response {
         guard let origin = request.headers["Origin"] else {
-            var response = next(request)
+            var response = next(&request)
             Self.addVary(to: &response.headers)
             return response
         }
         if request.method == .options, let method = request.headers["Access-Control-Request-Method"] {
             return preflight(origin: origin, method: method, request: request)
         }
-        var response = next(request)
+        var response = next(&request)
         Self.addVary(to: &response.headers)
         if allows(origin) {
             response.headers.set("Access-Control-Allow-Origin", anyOrigin ? "*" : origin)

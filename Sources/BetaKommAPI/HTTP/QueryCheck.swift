@@ -6,7 +6,8 @@ import Survey
 /// one way everywhere.
 enum QueryCheck {
     /// Throws naming every parameter that is neither in `allowed` nor (when `answerFilters`) a question id.
-    static func requireKnown(_ query: QueryParameters, allowed: Set<String>, questionnaire: Questionnaire? = nil) throws(APIError) {
+    /// `allowed` is a short list, searched linearly: building a `Set` per request cost more than the search.
+    static func requireKnown(_ query: QueryParameters, allowed: [String], questionnaire: Questionnaire? = nil) throws(APIError) {
         var unknown: [String] = []
         for item in query where !allowed.contains(item.name) && !unknown.contains(item.name) {
             if let questionnaire, (try? questionnaire.question(item.name)) != nil { continue }
@@ -17,7 +18,7 @@ enum QueryCheck {
 
     /// The answer filters among the parameters: `question_id=option` pairs, repeated values of
     /// one question OR-ed, different questions AND-ed. Names in `reserved` are not questions.
-    static func answerFilter(_ query: QueryParameters, reserved: Set<String>, questionnaire: Questionnaire) throws(APIError) -> [(question: String, options: [String])] {
+    static func answerFilter(_ query: QueryParameters, reserved: [String], questionnaire: Questionnaire) throws(APIError) -> [(question: String, options: [String])] {
         var order: [String] = []
         var options: [String: [String]] = [:]
         for item in query where !reserved.contains(item.name) {

@@ -19,19 +19,19 @@ public struct RoleMiddleware: Middleware {
         self.events = events
     }
 
-    public func handle(_ request: Request, next: RequestResponder) throws -> Response {
+    public func handle(_ request: inout Request, next: RequestResponder) throws -> Response {
         do {
-            return try resolved(request, next: next)
+            return try resolved(&request, next: next)
         } catch {
             return ErrorMapping.response(for: error, request: request, events: events)
         }
     }
 
-    private func resolved(_ request: Request, next: RequestResponder) throws -> Response {
+    private func resolved(_ request: inout Request, next: RequestResponder) throws -> Response {
         guard let authorization = request.headers["Authorization"] else {
-            // `Request.role` is `.public` when no role is attached: passing the request on as it
-            // is spares a copy of it and a dictionary allocation on every anonymous request.
-            return next(request)
+            // `Request.role` is `.public` when no role is attached: nothing to record, and no
+            // attributes dictionary to allocate, on an anonymous request.
+            return next(&request)
         }
         let parts = authorization.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
@@ -41,8 +41,7 @@ public struct RoleMiddleware: Middleware {
         guard let resolve, let role = try resolve(token) else {
             throw APIError.unauthorized("The token is not valid.")
         }
-        var request = request
         request.attributes[Role.attributeKey] = role
-        return next(request)
+        return next(&request)
     }
 }

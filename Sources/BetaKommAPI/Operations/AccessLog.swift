@@ -19,16 +19,17 @@ public struct AccessLog: Sendable {
 
     /// Writes the line for `completed`.
     public func record(_ completed: CompletedRequest) {
-        writer.write(bytes: line(for: completed).finished)
+        line(for: completed).withFinishedBytes { writer.write(bytes: $0) }
     }
 
     func line(for completed: CompletedRequest) -> LogLine {
         var line = LogLine(format: format)
         line.add("log", "access")
-        // The id middleware echoes it in the response; a request that never parsed has none.
-        line.add("request_id", completed.responseHeaders[RequestIDMiddleware.headerName] ?? "-")
+        // Set on the request by the id middleware (the hook sees the request as the chain left it);
+        // a request that never parsed has none.
+        line.add("request_id", completed.request?.requestID ?? "-")
         line.add("method", completed.request?.method.rawValue ?? "-")
-        line.add("path", completed.request.map { TargetRedaction.redacted($0.target) } ?? "-")
+        line.add("path", (completed.request?.target).map(TargetRedaction.redacted) ?? "-")
         line.add("status", completed.status.code)
         line.add("bytes_in", completed.bytesIn)
         line.add("bytes_out", completed.bytesOut)

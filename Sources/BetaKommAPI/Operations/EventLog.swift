@@ -25,7 +25,7 @@ public struct EventLog: Sendable {
         line.add("level", level.rawValue)
         line.add("msg", message)
         for (key, value) in fields { line.add(key, value) }
-        writer.write(bytes: line.finished)
+        line.withFinishedBytes { writer.write(bytes: $0) }
     }
 
     public func debug(_ message: String, _ fields: KeyValuePairs<String, String> = [:]) { log(.debug, message, fields) }

@@ -1,44 +1,56 @@
 import Foundation
 
 /// The current time as ISO 8601 UTC with milliseconds (`2026-11-29T14:03:07.412Z`), formatted by
-/// hand from `clock_gettime` and `gmtime_r`: no formatter object, no locale, safe on any thread.
+/// hand from `clock_gettime` and calendar arithmetic: no formatter object, no locale, safe on any thread.
 enum LogTimestamp {
-    /// Appends the current time to `bytes`.
-    static func appendNow(to bytes: inout [UInt8]) {
+    /// Appends the current time to `line`.
+    static func appendNow(to line: inout LogLine) {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
-        append(seconds: spec.tv_sec, milliseconds: Int(spec.tv_nsec / 1_000_000), to: &bytes)
+        withFormatted(seconds: spec.tv_sec, milliseconds: Int(spec.tv_nsec / 1_000_000)) { line.append($0) }
     }
 
     static func format(seconds: Int, milliseconds: Int) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
-        append(seconds: seconds, milliseconds: milliseconds, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        withFormatted(seconds: seconds, milliseconds: milliseconds) { String(decoding: $0, as: UTF8.self) }
     }
 
-    static func append(seconds: Int, milliseconds: Int, to bytes: inout [UInt8]) {
-        var time = seconds
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        // Fixed-width fields, written digit by digit without a loop (this runs once per log line).
-        func two(_ value: Int) {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10 % 10))
-            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10))
-        }
-        func digits(_ value: Int, _ count: Int) {
-            switch count {
-            case 4: two(value / 100); two(value)
-            case 3: bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 100 % 10)); two(value)
-            default: two(value)
+    /// Calls `body` with the 24 bytes of the timestamp.
+    static func withFormatted<Result>(seconds: Int, milliseconds: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        // 24 fixed-width bytes written into a stack buffer: this runs once per access-log line.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { out in
+            func put(_ value: Int, at offset: Int, width: Int) {
+                var value = value
+                for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                    out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
+                    value /= 10
+                }
             }
+            put(year, at: 0, width: 4); out[4] = UInt8(ascii: "-")
+            put(month, at: 5, width: 2); out[7] = UInt8(ascii: "-")
+            put(day, at: 8, width: 2); out[10] = UInt8(ascii: "T")
+            put(secondOfDay / 3600, at: 11, width: 2); out[13] = UInt8(ascii: ":")
+            put(secondOfDay / 60 % 60, at: 14, width: 2); out[16] = UInt8(ascii: ":")
+            put(secondOfDay % 60, at: 17, width: 2); out[19] = UInt8(ascii: ".")
+            put(milliseconds, at: 20, width: 3); out[23] = UInt8(ascii: "Z")
+            return body(UnsafeBufferPointer(out))
         }
-        digits(Int(parts.tm_year) + 1900, 4); bytes.append(UInt8(ascii: "-"))
-        digits(Int(parts.tm_mon) + 1, 2); bytes.append(UInt8(ascii: "-"))
-        digits(Int(parts.tm_mday), 2); bytes.append(UInt8(ascii: "T"))
-        digits(Int(parts.tm_hour), 2); bytes.append(UInt8(ascii: ":"))
-        digits(Int(parts.tm_min), 2); bytes.append(UInt8(ascii: ":"))
-        digits(Int(parts.tm_sec), 2); bytes.append(UInt8(ascii: "."))
-        digits(milliseconds, 3); bytes.append(UInt8(ascii: "Z"))
+    }
+
+    /// The proleptic Gregorian date `days` after 1970-01-01, by arithmetic alone (H. Hinnant's
+    /// `civil_from_days`, howardhinnant.github.io/date_algorithms.html): cheaper than `gmtime_r`,
+    /// and nothing to lock or cache.
+    static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468  // days since 0000-03-01
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153  // March = 0
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

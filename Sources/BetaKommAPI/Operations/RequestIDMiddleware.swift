@@ -10,11 +10,10 @@ public struct RequestIDMiddleware: Middleware {
 
     public init() {}
 
-    public func handle(_ request: Request, next: RequestResponder) throws -> Response {
-        var request = request
+    public func handle(_ request: inout Request, next: RequestResponder) throws -> Response {
         let id = request.headers[Self.headerName].flatMap { Self.isAcceptable($0) ? $0 : nil } ?? Self.generate()
         request.requestID = id
-        var response = next(request)
+        var response = next(&request)
         response.headers.set(Self.headerName, id)
         return response
     }

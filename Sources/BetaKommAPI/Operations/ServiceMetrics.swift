@@ -12,7 +12,12 @@ public final class ServiceMetrics: Sendable {
     /// writes (an fsync each) in the middle, anything pathological in the last.
     public static let durationBuckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
     /// Methods counted under their own name; anything else is `OTHER`, so a client cannot mint series.
-    static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+    static let knownMethods: [HTTPMethod] = [.get, .head, .post, .put, .patch, .delete, .options]
+
+    /// The method's label, or `OTHER` for one a client made up (labels must stay a bounded set).
+    static func label(for method: HTTPMethod) -> String {
+        knownMethods.contains(method) ? method.rawValue : "OTHER"
+    }
     /// The route label of a response no route produced (404s, parse errors, 401 before routing).
     static let unmatchedRoute = "unmatched"
 
@@ -51,7 +56,8 @@ public final class ServiceMetrics: Sendable {
 
     /// Counts one response.
     public func record(_ completed: CompletedRequest) {
-        let method = completed.request.map { Self.knownMethods.contains($0.method.rawValue) ? $0.method.rawValue : "OTHER" } ?? "OTHER"
+        // Optional chaining reads the one field; `completed.request.map { … }` would copy the whole request.
+        let method = (completed.request?.method).map(Self.label(for:)) ?? "OTHER"
         let key = RequestKey(route: completed.route ?? Self.unmatchedRoute, method: method, status: completed.status.code)
         let bucket = Self.durationBuckets.firstIndex { completed.duration <= $0 } ?? Self.durationBuckets.count
         shards[ThreadShard.current(of: shards.count)].counts.withLock { counts in

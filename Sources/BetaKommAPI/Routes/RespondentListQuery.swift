@@ -8,7 +8,7 @@ struct RespondentListQuery: Sendable {
         case code, name, population
     }
 
-    static let parameters: Set<String> = ["kind", "size_class", "county", "answered_2011", "sort", "limit", "cursor"]
+    static let parameters: [String] = ["kind", "size_class", "county", "answered_2011", "sort", "limit", "cursor"]
     static let defaultLimit = 50
     static let maximumLimit = 500
 

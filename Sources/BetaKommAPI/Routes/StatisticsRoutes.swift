@@ -4,7 +4,7 @@ import Survey
 /// `GET /v1/statistics/{question_id}?by=…&wave=…&<question>=<option>…`: any question's
 /// distribution over its base, optionally grouped (a crosstab when `by` is a question) and filtered.
 enum StatisticsRoutes {
-    static let parameters: Set<String> = ["by", "wave"]
+    static let parameters: [String] = ["by", "wave"]
 
     static func register(on router: inout Router, context: APIContext) {
         router.get("/v1/statistics/:question_id") { request in
