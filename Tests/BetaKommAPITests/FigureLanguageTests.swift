@@ -38,6 +38,10 @@ import Testing
         for option in channels {
             #expect(twelve.text.contains(option.string("label_en") ?? "?"), "\(option.string("code") ?? "")")
         }
+        // Fig. 24 withholds small groups publicly: the bar says so in the chart's language.
+        let withheld = try app.get("/v1/figures/24.svg?lang=en").text
+        #expect(withheld.contains("… (withheld, too few answers)") && !withheld.contains("skjult"))
+        #expect(try app.get("/v1/figures/24.svg").text.contains("… (skjult, for få svar)"))
         let norwegian = try SVGDocument(try app.get("/v1/figures/7.svg").body)
         #expect(norwegian.rootAttributes["xml:lang"] == "nb")
         #expect(norwegian.titles.first?.hasPrefix("Figur 7: Har din kommune") == true)

@@ -27,7 +27,7 @@ struct RespondentListQuery: Sendable {
 
     init(_ query: QueryParameters, questionnaire: Questionnaire) throws(APIError) {
         try QueryCheck.requireKnown(query, allowed: Self.parameters, questionnaire: questionnaire)
-        search = try Self.search(query.values(for: "q"))
+        search = try Self.nameSearch(query.values(for: "q"))
         kinds = try Self.values(query, "kind", allowed: RespondentKind.allCases.map(\.rawValue))
         sizeClasses = try Self.values(query, "size_class", allowed: SizeClass.allCases.map(\.rawValue))
         counties = Set(query.values(for: "county").flatMap { $0.split(separator: ",").map(String.init) })
@@ -92,7 +92,7 @@ struct RespondentListQuery: Sendable {
         return lowered.folding(options: [.diacriticInsensitive], locale: nil)
     }
 
-    private static func search(_ values: [String]) throws(APIError) -> NameSearch? {
+    private static func nameSearch(_ values: [String]) throws(APIError) -> NameSearch? {
         guard let text = values.first else { return nil }
         guard values.count == 1 else { throw .invalidParameter("q", detail: "give one search text, not \(values.count).") }
         do {

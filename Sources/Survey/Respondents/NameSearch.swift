@@ -9,15 +9,13 @@ public struct NameSearch: Sendable, Hashable {
     /// Longest accepted search text, in characters; no 2011 name comes near it.
     public static let maximumLength = 100
 
-    /// The search text as given.
-    public let text: String
+    /// ``fold(_:)`` of the search text.
     private let folded: String
 
     public init(_ text: String) throws(NameSearchError) {
         guard text.count <= Self.maximumLength else { throw .tooLong(length: text.count) }
         let folded = Self.fold(text)
         guard !folded.isEmpty else { throw .blank }
-        self.text = text
         self.folded = folded
     }
 
