@@ -2,7 +2,8 @@ import Sockets
 
 extension HTTPConnection {
     /// Serializes the response for `request` behind any earlier ones and reports it.
-    func finish(_ request: Request, response: Response, bytesIn: Int, started: UInt64) {
+    /// Takes the request and response (`consuming`): the completion report moves them on instead of copying.
+    func finish(_ request: consuming Request, response: consuming Response, bytesIn: Int, started: UInt64) {
         let server = context.server
         // A handler or middleware may ask to close with its own `Connection: close`.
         let keepAlive = request.keepAlive && !server.draining && !peerClosed
@@ -44,7 +45,7 @@ extension HTTPConnection {
         return ResponseSerializer.serialize(response, omitBody: omitBody, keepAlive: keepAlive, announceKeepAlive: announceKeepAlive, date: date, into: &output)
     }
 
-    private func report(_ request: Request?, _ response: Response, bytesIn: Int, bytesOut: Int, started: UInt64) {
+    private func report(_ request: consuming Request?, _ response: consuming Response, bytesIn: Int, bytesOut: Int, started: UInt64) {
         let server = context.server
         server.metrics.requestServed()
         guard let hook = server.onRequestCompleted else { return }

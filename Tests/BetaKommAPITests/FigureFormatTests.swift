@@ -1,5 +1,4 @@
 import Foundation
-import FoundationXML
 import Testing
 @testable import BetaKommAPI
 
@@ -77,17 +76,14 @@ import Testing
         let response = try app.get("/v1/figures/12.svg")
         #expect(response.status == 200)
         #expect(response.header("Content-Type") == "image/svg+xml")
-        let collector = SVGCollector()
-        let parser = XMLParser(data: Data(response.body))
-        parser.delegate = collector
-        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
-        #expect(collector.elements.first == "svg")
-        #expect(collector.elements.contains("title") && collector.elements.contains("desc") && collector.elements.contains("rect"))
-        #expect(collector.text.contains("Figur 12: Hvilke sosiale mediekanaler"))
+        let svg = try SVGDocument(response.body)
+        #expect(svg.elements.first == "svg")
+        #expect(svg.elements.contains("title") && svg.elements.contains("desc") && svg.elements.contains("rect"))
+        #expect(svg.text.contains("Figur 12: Hvilke sosiale mediekanaler"))
         let table = try app.get("/v1/figures/12").json().object("figure")?.objects("panels").first?.object("total")?.objects("options") ?? []
         #expect(!table.isEmpty)
         for option in table {
-            #expect(collector.text.contains("\(option.int("percent") ?? -1) %"), "\(option.string("code") ?? "")")
+            #expect(svg.text.contains("\(option.int("percent") ?? -1) %"), "\(option.string("code") ?? "")")
         }
         #expect(!response.text.contains("href"))
         let grouped = try app.get("/v1/figures/7.svg").text
@@ -108,18 +104,4 @@ import Testing
 private extension String {
     /// A field holding a quote is itself quoted, with inner quotes doubled (RFC 4180 §2.7).
     var quotedForTest: String { "\"" + self + "\"" }
-}
-
-/// Collects element names and character data of an XML document.
-private final class SVGCollector: NSObject, XMLParserDelegate {
-    var elements: [String] = []
-    var text = ""
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        elements.append(elementName)
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        text += string
-    }
 }

@@ -39,12 +39,15 @@ import Testing
                 targets += ["?by=county&uses_social_media=yes", "?by=size_class&wave=2011", "?by=has_strategy"].map { (url + $0, content) }
                 targets.append(("/v1/statistics/facebook_fans?by=size_class", content))
             case "/v1/figures/{n}":
-                targets += ["?format=jsonstat", "?wave=2011"].map { (url + $0, content) }
+                targets += ["?format=jsonstat", "?wave=2011", "?format=jsonstat&lang=en", "?format=csv&lang=en"].map { (url + $0, content) }
                 targets += [23, 24, 26].map { ("/v1/figures/\($0)", content) }
             case "/v1/strategies", "/v1/channels", "/v1/success-factors":
                 targets.append((url + "?by=size_class", content))
             case "/v1/respondents":
                 targets.append((url + "?limit=2&uses_social_media=yes&sort=-name", content))
+                targets.append((url + "?q=sand&kind=kommune&limit=2", content))
+            case "/v1/figures/{n}.svg":
+                targets.append((url + "?lang=en", content))
             default: break
             }
         }

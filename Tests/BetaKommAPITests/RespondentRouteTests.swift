@@ -2,33 +2,10 @@ import Foundation
 import Testing
 
 @Suite struct RespondentRouteTests {
-    /// Follows `Link: <…>; rel="next"` until it is gone; returns every code in order.
-    private func walk(_ app: TestApplication, _ first: String) throws -> [String] {
-        var codes: [String] = []
-        var target: String? = first
-        var pages = 0
-        while let current = target {
-            let response = try app.get(current)
-            #expect(response.status == 200, "\(current): \(response.text)")
-            let json = try response.json()
-            codes += json.objects("respondents").compactMap { $0.string("code") }
-            let link = response.header("Link")
-            if let cursor = json.string("next_cursor") {
-                #expect(link?.contains("cursor=\(cursor)>; rel=\"next\"") == true)
-            } else {
-                #expect(link == nil)
-            }
-            target = link.flatMap { $0.split(separator: ">").first.map { String($0.dropFirst()) } }
-            pages += 1
-            if pages > 100 { break }
-        }
-        return codes
-    }
-
     @Test(arguments: ["code", "-code", "name", "-name", "population", "-population"])
     func walkingAllPagesLosesAndRepeatsNoRow(sort: String) throws {
         let app = try TestApplication.shared.get()
-        let codes = try walk(app, "/v1/respondents?limit=37&sort=\(sort)")
+        let codes = try app.walk("/v1/respondents?limit=37&sort=\(sort)")
         #expect(codes.count == 449)
         #expect(Set(codes).count == 449)
         let single = try app.get("/v1/respondents?limit=500&sort=\(sort)").json().objects("respondents").compactMap { $0.string("code") }
@@ -53,7 +30,7 @@ import Testing
     @Test func registryFiltersCombine() throws {
         let app = try TestApplication.shared.get()
         func count(_ query: String) throws -> Int {
-            try walk(app, "/v1/respondents?limit=500&\(query)").count
+            try app.walk("/v1/respondents?limit=500&\(query)").count
         }
         #expect(try count("kind=fylkeskommune") == 19)
         #expect(try count("answered_2011=true") == 274)
@@ -68,7 +45,7 @@ import Testing
     @Test func answerFiltersOrWithinAQuestionAndAndAcross() throws {
         let app = try TestApplication.shared.get()
         func codes(_ query: String) throws -> Set<String> {
-            Set(try walk(app, "/v1/respondents?limit=500&\(query)"))
+            Set(try app.walk("/v1/respondents?limit=500&\(query)"))
         }
         let users = try codes("uses_social_media=yes")
         #expect(users.count == 159)

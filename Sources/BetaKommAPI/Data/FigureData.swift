@@ -40,7 +40,8 @@ struct FigureData: Sendable {
     static func summary(_ figure: Figure) -> JSONValue {
         let path = "/v1/figures/\(figure.number)"
         return .object([
-            ("number", .int(figure.number)), ("caption_nb", .string(figure.captionNb)), ("base_text_nb", .string(figure.baseTextNb)),
+            ("number", .int(figure.number)), ("caption_nb", .string(figure.captionNb)), ("caption_en", .string(figure.captionEn)),
+            ("base_text_nb", .string(figure.baseTextNb)), ("base_text_en", .string(figure.baseTextEn)),
             ("printed_base_n", .int(figure.printedBaseN)), ("statistic", .string(figure.statistic.rawValue)),
             ("questions", .array(figure.questionIDs.map(JSONValue.string))), ("by", .optional(figure.grouping?.parameter)),
             ("series_question", .optional(figure.seriesQuestionID)),
@@ -49,6 +50,11 @@ struct FigureData: Sendable {
                 ("jsonstat", .string(path + "?format=jsonstat")), ("svg", .string(path + ".svg")),
             ])),
         ])
+    }
+
+    /// `Figur 7: <caption>` or `Figure 7: <caption>`, as charts and JSON-stat title the figure.
+    func title(_ language: Language) -> String {
+        language.pick(nb: "Figur \(figure.number): \(figure.captionNb)", en: "Figure \(figure.number): \(figure.captionEn)")
     }
 
     /// `{"figure": {...}}` with every panel.

@@ -1,8 +1,10 @@
 import Foundation
+import Survey
 
 /// A self-contained horizontal bar chart as SVG 1.1: categories down the side, one bar per series
 /// (group) in each, value labels, an axis with ticks, a legend when there are several series,
-/// and `<title>`/`<desc>` for screen readers. No scripts, fonts or other external references.
+/// and `<title>`/`<desc>` for screen readers, in one language (`xml:lang`). No scripts, fonts or
+/// other external references.
 struct BarChartSVG: Sendable {
     struct Category: Sendable {
         let label: String
@@ -10,6 +12,8 @@ struct BarChartSVG: Sendable {
         let values: [Double?]
     }
 
+    /// The language of every text, declared on the root as `xml:lang` (a core attribute of SVG 1.1) for screen readers.
+    let language: Language
     let title: String
     let description: String
     /// The unit after each value label, e.g. ` %`; empty for means.
@@ -34,7 +38,7 @@ struct BarChartSVG: Sendable {
 
         var svg = """
         <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(Self.width))" height="\(Int(height))" viewBox="0 0 \(Int(Self.width)) \(Int(height))" role="img" aria-labelledby="chart-title chart-desc" font-family="sans-serif" font-size="12">
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(Self.width))" height="\(Int(height))" viewBox="0 0 \(Int(Self.width)) \(Int(height))" role="img" aria-labelledby="chart-title chart-desc" xml:lang="\(language.rawValue)" font-family="sans-serif" font-size="12">
         <title id="chart-title">\(Self.escape(title))</title>
         <desc id="chart-desc">\(Self.escape(description))</desc>
         <rect width="100%" height="100%" fill="#ffffff"/>
@@ -61,7 +65,7 @@ struct BarChartSVG: Sendable {
             for (index, value) in category.values.enumerated() {
                 let barY = y + Double(index) * (Self.barHeight + 2)
                 guard let value else {
-                    svg += "<text x=\"\(Self.coordinate(x0 + 4))\" y=\"\(Self.coordinate(barY + 11))\" fill=\"#555555\">… (skjult, for få svar)</text>\n"
+                    svg += "<text x=\"\(Self.coordinate(x0 + 4))\" y=\"\(Self.coordinate(barY + 11))\" fill=\"#555555\">\(Self.escape(withheld))</text>\n"
                     continue
                 }
                 let name = series.indices.contains(index) ? series[index] + ": " : ""
@@ -72,6 +76,11 @@ struct BarChartSVG: Sendable {
         }
         svg += "</svg>\n"
         return Array(svg.utf8)
+    }
+
+    /// What a withheld (suppressed) bar reads instead of a number.
+    private var withheld: String {
+        language.pick(nb: "… (skjult, for få svar)", en: "… (withheld, too few answers)")
     }
 
     /// A coordinate with at most one decimal, so the document stays small and readable.

@@ -1,3 +1,5 @@
+import Survey
+
 extension FigureData {
     static let csvHeader = [
         "figure", "wave", "question_id", "series", "group", "group_label", "base_n", "option", "option_label",
@@ -6,8 +8,9 @@ extension FigureData {
 
     /// One row per group and option (choice questions) or per group (number and scale questions);
     /// grouped figures end each panel with the total as group `all`. Suppressed rows keep their
-    /// labels and leave the numbers empty.
-    func csv(_ writer: CSVWriter) -> [UInt8] {
+    /// labels and leave the numbers empty. `language` picks the group and option labels; the
+    /// header's column names stay the same in both, so scripts read either.
+    func csv(_ writer: CSVWriter, language: Language) -> [UInt8] {
         var rows: [[CSVWriter.Cell]] = []
         for panel in panels {
             var groups = panel.table.groups.indices.map { (panel.table.groups[$0], panel.table.isSuppressed(groupAt: $0)) }
@@ -15,7 +18,7 @@ extension FigureData {
             for (group, suppressed) in groups {
                 let lead: [CSVWriter.Cell] = [
                     .integer(figure.number), .text(wave.name), .text(panel.table.question.id), panel.series.map { .text($0.code) } ?? .empty,
-                    .text(group.key), .text(group.labelNb), suppressed ? .empty : .integer(group.baseN),
+                    .text(group.key), .text(language.pick(nb: group.labelNb, en: group.labelEn)), suppressed ? .empty : .integer(group.baseN),
                 ]
                 let flag: CSVWriter.Cell = .text(suppressed ? "true" : "false")
                 guard panel.table.question.type.isCategorical else {
@@ -27,7 +30,7 @@ extension FigureData {
                 }
                 for option in group.options {
                     rows.append(lead + [
-                        .text(option.code), .text(option.labelNb),
+                        .text(option.code), .text(language.pick(nb: option.labelNb, en: option.labelEn)),
                         suppressed ? .empty : .integer(option.count), suppressed ? .empty : .integer(option.percent),
                         suppressed ? .empty : .decimal(option.share), .empty, .empty, flag,
                     ])

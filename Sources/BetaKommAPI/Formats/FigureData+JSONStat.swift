@@ -8,29 +8,34 @@ extension FigureData {
     /// A JSON-stat 2.0 dataset (https://json-stat.org/full/): dimensions `panel` (question or
     /// series), `group`, `option` and `measure` (percent and count, or mean and n), values in
     /// row-major order with the last dimension fastest, `null` plus a `status` for withheld cells.
-    func jsonStat(updated: String, dataVersion: Int) -> JSONValue {
+    /// JSON-stat labels have one language, `language`; `extension` carries the caption in both.
+    func jsonStat(updated: String, dataVersion: Int, language: Language) -> JSONValue {
         let categorical = panels.first?.table.question.type.isCategorical ?? true
         var optionCodes: [String] = []
         var optionLabels: [String: String] = [:]
         for panel in panels {
             for option in panel.table.question.options where optionLabels[option.code] == nil {
                 optionCodes.append(option.code)
-                optionLabels[option.code] = option.labelNb
+                optionLabels[option.code] = language.pick(nb: option.labelNb, en: option.labelEn)
             }
         }
         if !categorical {
             optionCodes = ["value"]
-            optionLabels = ["value": "Verdi"]
+            optionLabels = ["value": language.pick(nb: "Verdi", en: "Value")]
         }
         let measures = categorical ? ["percent", "count"] : ["mean", "n"]
-        let measureLabels = categorical ? ["percent": "Prosent", "count": "Antall"] : ["mean": "Gjennomsnitt", "n": "Antall svar"]
+        let measureLabels = categorical
+            ? ["percent": language.pick(nb: "Prosent", en: "Percent"), "count": language.pick(nb: "Antall", en: "Count")]
+            : ["mean": language.pick(nb: "Gjennomsnitt", en: "Mean"), "n": language.pick(nb: "Antall svar", en: "Number of answers")]
         let grouped = figure.grouping != nil
         let firstGroups = panels.first?.table.groups ?? []
         let groupKeys = firstGroups.map(\.key) + (grouped ? ["all"] : [])
-        let groupLabels = Dictionary(firstGroups.map { ($0.key, $0.labelNb) } + (grouped ? [("all", "Alle")] : []), uniquingKeysWith: { first, _ in first })
+        let groupLabels = Dictionary(firstGroups.map { ($0.key, language.pick(nb: $0.labelNb, en: $0.labelEn)) }
+                                     + (grouped ? [("all", language.pick(nb: "Alle", en: "All"))] : []), uniquingKeysWith: { first, _ in first })
         let panelKeys = panels.map { panel in panel.series.map { "\(panel.table.question.id):\($0.code)" } ?? panel.table.question.id }
         let panelLabels = panels.map { panel in
-            panel.series.map { "\(panel.table.question.textNb) – \($0.labelNb)" } ?? panel.table.question.textNb
+            let question = language.pick(nb: panel.table.question.textNb, en: panel.table.question.labelEn)
+            return panel.series.map { "\(question) – \(language.pick(nb: $0.labelNb, en: $0.labelEn))" } ?? question
         }
 
         var values: [JSONValue] = []
@@ -55,20 +60,25 @@ extension FigureData {
             ]))])
         }
         return .object([
-            ("version", "2.0"), ("class", "dataset"), ("label", .string("Figur \(figure.number): \(figure.captionNb)")),
+            ("version", "2.0"), ("class", "dataset"), ("label", .string(title(language))),
             ("source", "KS FoU / HK Reklamebyrå: BETA.KOMM 2011 (BetaKomm)"), ("updated", .string(updated)),
             ("id", ["panel", "group", "option", "measure"]),
             ("size", .array([panelKeys.count, groupKeys.count, optionCodes.count, measures.count].map(JSONValue.int))),
             ("role", .object([("metric", ["measure"])])),
             ("dimension", .object([
-                ("panel", dimension("Spørsmål", panelKeys, Dictionary(uniqueKeysWithValues: zip(panelKeys, panelLabels)))),
-                ("group", dimension(grouped ? "Kommunestørrelse" : "Gruppe", groupKeys, groupLabels)),
-                ("option", dimension("Svaralternativ", optionCodes, optionLabels)),
-                ("measure", dimension("Mål", measures, measureLabels)),
+                ("panel", dimension(language.pick(nb: "Spørsmål", en: "Question"), panelKeys,
+                                    Dictionary(uniqueKeysWithValues: zip(panelKeys, panelLabels)))),
+                ("group", dimension(grouped ? language.pick(nb: "Kommunestørrelse", en: "Municipality size") : language.pick(nb: "Gruppe", en: "Group"),
+                                    groupKeys, groupLabels)),
+                ("option", dimension(language.pick(nb: "Svaralternativ", en: "Answer option"), optionCodes, optionLabels)),
+                ("measure", dimension(language.pick(nb: "Mål", en: "Measure"), measures, measureLabels)),
             ])),
             ("value", .array(values)),
             ("status", .object(status)),
-            ("extension", .object([("data_version", .int(dataVersion)), ("wave", .string(wave.name)), ("n", .int(n))])),
+            ("extension", .object([
+                ("data_version", .int(dataVersion)), ("wave", .string(wave.name)), ("n", .int(n)), ("lang", .string(language.rawValue)),
+                ("caption_nb", .string(figure.captionNb)), ("caption_en", .string(figure.captionEn)),
+            ])),
         ])
     }
 

@@ -1,16 +1,20 @@
+import Survey
+
 extension FigureData {
-    /// The figure as a bar chart: percentages (or means) per option, one bar per group.
-    func svg() -> [UInt8] {
+    /// The figure as a bar chart: percentages (or means) per option, one bar per group, every
+    /// text in `language` (the option and group labels of the questionnaire, the figure's caption).
+    func svg(_ language: Language) -> [UInt8] {
         let categorical = panels.first?.table.question.type.isCategorical ?? true
-        let series = panels.first.map { panel in panel.table.groups.map(\.labelNb) } ?? []
+        let series = panels.first.map { panel in panel.table.groups.map { language.pick(nb: $0.labelNb, en: $0.labelEn) } } ?? []
         var categories: [BarChartSVG.Category] = []
         for panel in panels {
             let groupIndices = Array(panel.table.groups.indices)
-            let panelLabel = panel.series.map { "\($0.labelNb)" } ?? panel.table.question.textNb
+            let question = panel.table.question
+            let panelLabel = panel.series.map { language.pick(nb: $0.labelNb, en: $0.labelEn) } ?? language.pick(nb: question.textNb, en: question.labelEn)
             for optionIndex in drawnOptions(of: panel) {
                 let label: String
                 if let optionIndex {
-                    let option = panel.table.question.options[optionIndex].labelNb
+                    let option = language.pick(nb: question.options[optionIndex].labelNb, en: question.options[optionIndex].labelEn)
                     label = panels.count > 1 ? "\(panelLabel): \(option)" : option
                 } else {
                     label = panelLabel
@@ -19,10 +23,12 @@ extension FigureData {
                     label: label, values: groupIndices.map { value(panel: panel, groupIndex: $0, optionIndex: optionIndex) }))
             }
         }
-        let base = "Base: \(figure.baseTextNb), n=\(n). Bølge \(wave.name)."
-        let what = categorical ? "Prosent av dem som svarte." : "Gjennomsnitt."
+        let base = language.pick(nb: "Base: \(figure.baseTextNb), n=\(n). Bølge \(wave.name).",
+                                 en: "Base: \(figure.baseTextEn), n=\(n). Wave \(wave.name).")
+        let what = categorical ? language.pick(nb: "Prosent av dem som svarte.", en: "Percent of those who answered.")
+                               : language.pick(nb: "Gjennomsnitt.", en: "Mean.")
         return BarChartSVG(
-            title: "Figur \(figure.number): \(figure.captionNb)", description: "\(what) \(base)",
+            language: language, title: title(language), description: "\(what) \(base)",
             unit: categorical ? " %" : "", series: figure.grouping == nil ? [] : series, categories: categories
         ).render()
     }

@@ -54,7 +54,10 @@ extension OpenAPIDocument {
                 ("version", enumeration(["2.0"])), ("class", enumeration(["dataset"])), ("label", string), ("source", string), ("updated", string),
                 ("id", array(string)), ("size", array(integer)), ("role", type("object")), ("dimension", type("object")),
                 ("value", array(nullable("number"))), ("status", type("object")),
-                ("extension", object([("data_version", integer), ("wave", wave), ("n", integer)])),
+                ("extension", object([
+                    ("data_version", integer), ("wave", wave), ("n", integer), ("lang", enumeration(["nb", "en"])),
+                    ("caption_nb", string), ("caption_en", string),
+                ])),
             ])),
             ("ProportionCell", object([
                 ("key", string), ("suppressed", boolean), ("count", nullable("integer")), ("n", nullable("integer")),
@@ -81,7 +84,8 @@ extension OpenAPIDocument {
 
     private static var figureSummaryMembers: [(String, JSONValue)] {
         [
-            ("number", integer), ("caption_nb", string), ("base_text_nb", string), ("printed_base_n", integer),
+            ("number", integer), ("caption_nb", string), ("caption_en", string), ("base_text_nb", string), ("base_text_en", string),
+            ("printed_base_n", integer),
             ("statistic", enumeration(["distribution", "percent_yes", "mean"])), ("questions", array(string)),
             ("by", nullable("string")), ("series_question", nullable("string")), ("links", ref("FigureLinks")),
         ]

@@ -2,8 +2,9 @@ import HTTPServer
 import Survey
 
 /// The report's 26 figures: `GET /v1/figures`, `GET /v1/figures/{n}` (JSON, `?format=csv`,
-/// `?format=csv&variant=excel`, `?format=jsonstat`) and `GET /v1/figures/{n}.svg`.
-/// Rendered bytes are cached per data version, role and representation.
+/// `?format=csv&variant=excel`, `?format=jsonstat`) and `GET /v1/figures/{n}.svg`; CSV, JSON-stat
+/// and SVG take `lang=nb|en` for their labels. Rendered bytes are cached per data version, role
+/// and request target.
 enum FigureRoutes {
     static func register(on router: inout Router, context: APIContext) {
         router.get("/v1/figures") { request in
@@ -13,7 +14,7 @@ enum FigureRoutes {
             }
         }
         router.get("/v1/figures/:n") { request in
-            try QueryCheck.requireKnown(request.query, allowed: ["wave", "format", "variant"])
+            try QueryCheck.requireKnown(request.query, allowed: ["wave", "format", "variant", "lang"])
             let number = try figureNumber(request)
             let wave = try WaveSelection.parse(request.query["wave"])
             let threshold = context.suppressionThreshold(for: request.role)
@@ -23,44 +24,74 @@ enum FigureRoutes {
                     [("wave", .string(wave.name)),
                      ("figure", try FigureData(number: number, snapshot: snapshot, wave: wave, minimumCellSize: threshold).json)]
                 }
-            case let .csv(variant):
+            case let .csv(variant, language):
                 let writer = CSVWriter(variant: variant)
-                return try context.respond(to: request, format: "csv-\(variant.rawValue)", contentType: writer.contentType) { snapshot in
-                    try FigureData(number: number, snapshot: snapshot, wave: wave, minimumCellSize: threshold).csv(writer)
+                let format = "csv-\(variant.rawValue)" + tagSuffix(language)
+                return try respond(context, to: request, format: format, contentType: writer.contentType, language: language) { snapshot in
+                    try FigureData(number: number, snapshot: snapshot, wave: wave, minimumCellSize: threshold).csv(writer, language: language)
                 }
-            case .jsonStat:
-                return try context.respond(to: request, format: "jsonstat", contentType: "application/json") { snapshot in
+            case let .jsonStat(language):
+                return try respond(context, to: request, format: "jsonstat" + tagSuffix(language), contentType: "application/json", language: language) { snapshot in
                     try FigureData(number: number, snapshot: snapshot, wave: wave, minimumCellSize: threshold)
-                        .jsonStat(updated: snapshot.updated, dataVersion: snapshot.version).serialized()
+                        .jsonStat(updated: snapshot.updated, dataVersion: snapshot.version, language: language).serialized()
                 }
             }
         }
         router.get("/v1/figures/:n.svg") { request in
-            try QueryCheck.requireKnown(request.query, allowed: ["wave"])
+            try QueryCheck.requireKnown(request.query, allowed: ["wave", "lang"])
             let number = try figureNumber(request)
             let wave = try WaveSelection.parse(request.query["wave"])
+            let language = try self.language(request.query)
             let threshold = context.suppressionThreshold(for: request.role)
-            return try context.respond(to: request, format: "svg", contentType: "image/svg+xml") { snapshot in
-                try FigureData(number: number, snapshot: snapshot, wave: wave, minimumCellSize: threshold).svg()
+            return try respond(context, to: request, format: "svg" + tagSuffix(language), contentType: "image/svg+xml", language: language) { snapshot in
+                try FigureData(number: number, snapshot: snapshot, wave: wave, minimumCellSize: threshold).svg(language)
             }
         }
     }
 
+    /// A rendered figure with `Content-Language` (RFC 9110 §8.5) naming the language of its labels.
+    /// The cache is keyed by the whole request target, so `?lang=en` is stored apart from the default.
+    private static func respond(
+        _ context: APIContext, to request: Request, format: String, contentType: String, language: Language,
+        render: (DataSnapshot) throws -> [UInt8]
+    ) throws -> Response {
+        var response = try context.respond(to: request, format: format, contentType: contentType, render: render)
+        response.headers.add("Content-Language", language.rawValue)
+        return response
+    }
+
+    /// The ETag's representation part grows `-en` for English; Norwegian keeps the tags it always had.
+    private static func tagSuffix(_ language: Language) -> String {
+        language == .nb ? "" : "-\(language.rawValue)"
+    }
+
+    /// `lang=nb|en`; absent means `nb`, the report's own language.
+    private static func language(_ query: QueryParameters) throws(APIError) -> Language {
+        guard let value = query["lang"] else { return .nb }
+        guard let language = Language(rawValue: value) else {
+            throw .invalidParameter("lang", detail: "expected nb or en, got '\(value)'.")
+        }
+        return language
+    }
+
     private enum Representation {
         case json
-        case csv(CSVWriter.Variant)
-        case jsonStat
+        case csv(CSVWriter.Variant, Language)
+        case jsonStat(Language)
     }
 
     private static func representation(_ query: QueryParameters) throws(APIError) -> Representation {
         let variant = query["variant"]
+        let language = try language(query)
         switch query["format"] ?? "json" {
+        case "json" where query["lang"] != nil:
+            throw .invalidParameter("lang", detail: "format=json carries both languages (caption_nb and caption_en, label_nb and label_en); lang applies to csv, jsonstat and the .svg chart.")
         case "json" where variant == nil: return .json
-        case "jsonstat" where variant == nil: return .jsonStat
+        case "jsonstat" where variant == nil: return .jsonStat(language)
         case "csv":
             switch variant ?? "rfc4180" {
-            case "rfc4180": return .csv(.rfc4180)
-            case "excel": return .csv(.excel)
+            case "rfc4180": return .csv(.rfc4180, language)
+            case "excel": return .csv(.excel, language)
             case let other: throw .invalidParameter("variant", detail: "expected excel or rfc4180, got '\(other)'.")
             }
         case "json", "jsonstat": throw .invalidParameter("variant", detail: "only format=csv has variants.")

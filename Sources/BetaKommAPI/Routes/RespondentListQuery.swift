@@ -2,16 +2,18 @@ import Foundation
 import HTTPServer
 import Survey
 
-/// The parsed query of `GET /v1/respondents`: registry filters, answer filters, sort, limit, cursor.
+/// The parsed query of `GET /v1/respondents`: name search, registry filters, answer filters, sort, limit, cursor.
 struct RespondentListQuery: Sendable {
     enum SortKey: String, Sendable {
         case code, name, population
     }
 
-    static let parameters: [String] = ["kind", "size_class", "county", "answered_2011", "sort", "limit", "cursor"]
+    static let parameters: [String] = ["q", "kind", "size_class", "county", "answered_2011", "sort", "limit", "cursor"]
     static let defaultLimit = 50
     static let maximumLimit = 500
 
+    /// `q`: a name or code prefix (``NameSearch``).
+    var search: NameSearch?
     var kinds: Set<String> = []
     var sizeClasses: Set<String> = []
     var counties: Set<String> = []
@@ -25,6 +27,7 @@ struct RespondentListQuery: Sendable {
 
     init(_ query: QueryParameters, questionnaire: Questionnaire) throws(APIError) {
         try QueryCheck.requireKnown(query, allowed: Self.parameters, questionnaire: questionnaire)
+        search = try Self.nameSearch(query.values(for: "q"))
         kinds = try Self.values(query, "kind", allowed: RespondentKind.allCases.map(\.rawValue))
         sizeClasses = try Self.values(query, "size_class", allowed: SizeClass.allCases.map(\.rawValue))
         counties = Set(query.values(for: "county").flatMap { $0.split(separator: ",").map(String.init) })
@@ -87,6 +90,16 @@ struct RespondentListQuery: Sendable {
         let lowered = name.lowercased().replacingOccurrences(of: "æ", with: "{").replacingOccurrences(of: "ø", with: "|")
             .replacingOccurrences(of: "å", with: "}")
         return lowered.folding(options: [.diacriticInsensitive], locale: nil)
+    }
+
+    private static func nameSearch(_ values: [String]) throws(APIError) -> NameSearch? {
+        guard let text = values.first else { return nil }
+        guard values.count == 1 else { throw .invalidParameter("q", detail: "give one search text, not \(values.count).") }
+        do {
+            return try NameSearch(text)
+        } catch {
+            throw .invalidParameter("q", detail: error.description + ".")
+        }
     }
 
     private static func values(_ query: QueryParameters, _ name: String, allowed: [String]) throws(APIError) -> Set<String> {

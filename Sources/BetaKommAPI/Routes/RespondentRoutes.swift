@@ -2,7 +2,7 @@ import Foundation
 import HTTPServer
 import Survey
 
-/// Respondent units: `GET /v1/respondents` (filters, sort, keyset pagination with `Link`),
+/// Respondent units: `GET /v1/respondents` (name search, filters, sort, keyset pagination with `Link`),
 /// `GET /v1/respondents/{code}` (registry facts, no answers) and `GET /v1/respondents/{code}/score`.
 enum RespondentRoutes {
     static func register(on router: inout Router, context: APIContext) {
@@ -48,7 +48,8 @@ enum RespondentRoutes {
         let filter = QueryCheck.condition(query.answers)
         let answers = snapshot.current.answersByRespondent
         var rows = snapshot.respondents.filter { respondent in
-            (query.kinds.isEmpty || query.kinds.contains(respondent.kind.rawValue))
+            (query.search.map { $0.matches(code: respondent.code, foldedName: snapshot.foldedNames[respondent.code] ?? "") } ?? true)
+                && (query.kinds.isEmpty || query.kinds.contains(respondent.kind.rawValue))
                 && (query.sizeClasses.isEmpty || query.sizeClasses.contains(respondent.sizeClass.rawValue))
                 && (query.counties.isEmpty || query.counties.contains(respondent.countyCode))
                 && (query.answered2011.map { $0 == (snapshot.wave2011.answersByRespondent[respondent.code] != nil) } ?? true)

@@ -14,8 +14,12 @@ public struct Figure: Sendable, Hashable {
     public let number: Int
     /// The caption's question text, as printed (nb).
     public let captionNb: String
+    /// The caption in English, translated from ``captionNb``.
+    public let captionEn: String
     /// The caption's base text, as printed, e.g. `Bruker sosiale medier`.
     public let baseTextNb: String
+    /// The base text in English, e.g. `Use social media`.
+    public let baseTextEn: String
     /// The base n the caption prints (Fig. 4 prints 219 where the data give 228; see docs/data.md).
     public let printedBaseN: Int
     /// The question(s) shown; Fig. 26 shows one scale question per factor.
