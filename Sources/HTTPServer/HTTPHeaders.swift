@@ -73,6 +73,12 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         return tokens
     }
 
+    /// Makes room for `extra` more fields in one allocation, e.g. on a stored set of headers that
+    /// middleware is about to extend (otherwise the first addition copies, and later ones may regrow).
+    public mutating func reserveCapacity(adding extra: Int) {
+        fields.reserveCapacity(fields.count + extra)
+    }
+
     /// Appends a field, keeping any others of the same name.
     public mutating func add(_ name: String, _ value: String) {
         fields.append(Field(name: name, value: value))

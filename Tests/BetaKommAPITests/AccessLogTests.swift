@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Synchronization
 import Testing
 @testable import BetaKommAPI
 
@@ -98,6 +99,23 @@ import Testing
         for index in 0..<20 { writer.write("line \(index) of a log that cannot drain") }
         #expect(writer.droppedLines > 0)
         gate.signal(); gate.signal()
+    }
+
+    @Test func aFullBatchIsWrittenAtOnceAndARemainderByTheTimerOrFlush() {
+        let received = Mutex<[String]>([])
+        let arrived = DispatchSemaphore(value: 0)
+        let writer = LogWriter(label: "batch", drainDelay: .seconds(3600), batchBytes: 100) { bytes in
+            received.withLock { $0.append(String(decoding: bytes, as: UTF8.self)) }
+            arrived.signal()
+        }
+        writer.write("short line")
+        #expect(arrived.wait(timeout: .now() + 0.2) == .timedOut, "below the batch size, nothing is written before the timer")
+        for index in 0..<5 { writer.write("line \(index) of twenty-odd bytes") }
+        #expect(arrived.wait(timeout: .now() + 5) == .success, "a full batch is drained without waiting for the timer")
+        writer.write("after the batch")
+        writer.flush()
+        let text = received.withLock { $0.joined() }
+        #expect(text == "short line\n" + (0..<5).map { "line \($0) of twenty-odd bytes\n" }.joined() + "after the batch\n")
     }
 }
 

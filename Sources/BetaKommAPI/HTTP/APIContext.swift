@@ -37,7 +37,10 @@ public struct APIContext: Sendable {
         // The hot path: stored headers and bytes, nothing rendered or built.
         if cached, let entry = store.responses.entry(for: key, version: snapshot.version) {
             if ConditionalRequest.noneMatch(conditions, entry.etag) { return notModified(entry.headers) }
-            return Response(status: .ok, headers: entry.headers, body: entry.body)
+            var headers = entry.headers
+            // Request id, Vary (twice) and Server-Timing follow on the way out: one copy, not several regrowths.
+            headers.reserveCapacity(adding: 4)
+            return Response(status: .ok, headers: headers, body: entry.body)
         }
         let tag = "\"\(snapshot.version)-k\(minimumCellSize)-\(role.tag)-\(format)\""
         // Any submission changes the data at once, so caches may keep a copy but must revalidate

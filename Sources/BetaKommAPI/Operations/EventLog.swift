@@ -24,7 +24,7 @@ public struct EventLog: Sendable {
         var line = LogLine(format: format)
         line.add("level", level.rawValue)
         line.add("msg", message)
-        for (key, value) in fields { line.add(key, value) }
+        for (key, value) in fields { line.add(field: key, value) }
         line.withFinishedBytes { writer.write(bytes: $0) }
     }
 

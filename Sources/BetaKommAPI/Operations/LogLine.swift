@@ -17,7 +17,7 @@ struct LogLine: ~Copyable {
         self.format = format
         storage = .allocate(capacity: capacity)
         if format == .json { append(UInt8(ascii: "{")) }
-        appendKey("time")
+        appendKey(UnsafeBufferPointer(start: StaticString("time").utf8Start, count: 4))
         if format == .json { append(UInt8(ascii: "\"")) }
         LogTimestamp.appendNow(to: &self)
         if format == .json { append(UInt8(ascii: "\"")) }
@@ -28,27 +28,46 @@ struct LogLine: ~Copyable {
     }
 
     /// A field whose value is text: bare in text format when it is plain, else a quoted JSON string.
-    mutating func add(_ key: String, _ value: String) {
-        appendKey(key)
-        switch format {
-        case .text where Self.isPlain(value):
-            appendUTF8(value)
-        case .text, .json:
-            var quoted: [UInt8] = []
-            JSONValue.writeString(value, to: &quoted)
-            quoted.withUnsafeBufferPointer { append($0) }
-        }
+    /// Keys are our own snake_case names (nothing to escape), as literals: no string to retain or measure.
+    mutating func add(_ key: StaticString, _ value: String) {
+        appendKey(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        appendValue(value)
     }
 
-    mutating func add(_ key: String, _ value: Int) {
-        appendKey(key)
+    /// The same for a key known only at run time (an event's own fields).
+    mutating func add(field key: String, _ value: String) {
+        var key = key
+        key.withUTF8 { appendKey($0) }
+        appendValue(value)
+    }
+
+    mutating func add(_ key: StaticString, _ value: Int) {
+        appendKey(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
         appendDecimal(value)
     }
 
     /// Seconds as milliseconds with three decimals, unquoted.
-    mutating func add(_ key: String, milliseconds seconds: Double) {
-        appendKey(key)
+    mutating func add(_ key: StaticString, milliseconds seconds: Double) {
+        appendKey(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
         appendMilliseconds(seconds)
+    }
+
+    /// In text format a plain value (printable ASCII other than space, `"` and `\`, not empty) goes
+    /// bare: it is copied, then the copy is checked, and only if that fails rewritten quoted.
+    private mutating func appendValue(_ value: String) {
+        if format == .text {
+            let start = count
+            appendUTF8(value)
+            if count > start && !UnsafeBufferPointer(start: storage + start, count: count - start).contains(where: Self.needsQuoting) { return }
+            count = start
+        }
+        var quoted: [UInt8] = []
+        JSONValue.writeString(value, to: &quoted)
+        quoted.withUnsafeBufferPointer { append($0) }
+    }
+
+    private static func needsQuoting(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     /// The complete line (without its newline).
@@ -63,16 +82,16 @@ struct LogLine: ~Copyable {
         return body(UnsafeBufferPointer(start: storage, count: count + 1))
     }
 
-    private mutating func appendKey(_ key: String) {
+    private mutating func appendKey(_ key: UnsafeBufferPointer<UInt8>) {
         switch format {
         case .text:
             if count > 0 { append(UInt8(ascii: " ")) }
-            appendUTF8(key)
+            append(key)
             append(UInt8(ascii: "="))
         case .json:
             if count > 1 { append(UInt8(ascii: ",")) }
             append(UInt8(ascii: "\""))
-            appendUTF8(key)  // keys are our own snake_case names: nothing to escape
+            append(key)
             append(UInt8(ascii: "\""))
             append(UInt8(ascii: ":"))
         }
@@ -105,20 +124,6 @@ struct LogLine: ~Copyable {
     private mutating func appendUTF8(_ text: String) {
         var text = text
         text.withUTF8 { append($0) }
-    }
-
-    /// Plain text goes bare: printable ASCII other than space, `"` and `\`, and not empty.
-    /// A loop over the contiguous bytes: the generic `allSatisfy` over `String.UTF8View` cost
-    /// several hundred instructions per short value, five values per access line.
-    static func isPlain(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in
-            guard !utf8.isEmpty else { return false }
-            for byte in utf8 where byte <= 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                return false
-            }
-            return true
-        }
     }
 
     /// `value` in decimal: digits written backwards into a stack buffer, then appended in one block.
