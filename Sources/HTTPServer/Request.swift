@@ -15,7 +15,7 @@ public struct Request: Sendable {
     /// Trailer fields of a chunked body.
     public var trailers: HTTPHeaders
     /// Values captured by the matched route's `:name` segments.
-    public var pathParameters: [String: String] = [:]
+    public var pathParameters = PathParameters()
     /// The peer as `host:port`.
     public var remoteAddress: String = ""
     /// A request id, for middleware to assign and log.

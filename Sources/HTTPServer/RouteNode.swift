@@ -59,7 +59,7 @@ struct RouteNode: Sendable {
 
     /// The handlers and pattern of the first route matching `segments` (literal before parameter
     /// before rest), with the captured parameters.
-    func match(_ segments: ArraySlice<String>, captures: inout [String: String]) -> (handlers: MethodHandlers, pattern: String)? {
+    func match(_ segments: ArraySlice<String>, captures: inout PathParameters) -> (handlers: MethodHandlers, pattern: String)? {
         guard let segment = segments.first else {
             if !handlers.isEmpty { return (handlers, pattern) }
             if let rest {

@@ -59,7 +59,7 @@ public struct Router: Sendable {
             // Asterisk-form OPTIONS asks about the server as a whole (RFC 9110 §9.3.7).
             return Response(status: .noContent, headers: ["Allow": "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"])
         }
-        var captures: [String: String] = [:]
+        var captures = PathParameters()
         guard let (handlers, matched) = root.node.match(request.pathSegments[...], captures: &captures) else {
             throw HTTPError(.notFound, detail: "No resource at \(request.path).")
         }

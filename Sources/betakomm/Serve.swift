@@ -29,6 +29,8 @@ struct Serve: ParsableCommand {
     var logLevel: String?
     @Option(name: .customLong(Setting.logFormat.flag), help: ArgumentHelp(Setting.logFormat.help, valueName: "format"))
     var logFormat: String?
+    @Option(name: .customLong(Setting.accessLog.flag), help: ArgumentHelp(Setting.accessLog.help, valueName: "on|off"))
+    var accessLog: String?
     @Option(name: .customLong(Setting.maxBodyBytes.flag), help: ArgumentHelp(Setting.maxBodyBytes.help, valueName: "bytes"))
     var maxBodyBytes: String?
     @Option(name: .customLong(Setting.maxHeaderBytes.flag), help: ArgumentHelp(Setting.maxHeaderBytes.help, valueName: "bytes"))
@@ -57,6 +59,7 @@ struct Serve: ParsableCommand {
         case .submissionWave: submissionWave
         case .logLevel: logLevel
         case .logFormat: logFormat
+        case .accessLog: accessLog
         case .maxBodyBytes: maxBodyBytes
         case .maxHeaderBytes: maxHeaderBytes
         case .headerTimeout: headerTimeout

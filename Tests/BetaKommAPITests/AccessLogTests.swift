@@ -29,6 +29,19 @@ import Testing
         #expect(time.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/) != nil)
     }
 
+    @Test func accessLogOffWritesNoAccessLinesButStillCountsAndLogsEvents() throws {
+        let app = try LoggedApplication(flags: [.accessLog: "off"])
+        #expect(try app.get("/v1/figures/1").status == 200)
+        #expect(try app.get("/v1/nothing-here").status == 404)
+        let metrics = try app.get("/metrics")
+        #expect(String(decoding: metrics.body, as: UTF8.self).contains("route=\"/v1/figures/:n\""))
+        app.application.logs.events.warning("probe event")
+        app.application.logs.flush()
+        #expect(app.capture.lines.contains { $0.contains("probe event") })
+        #expect(!app.capture.lines.contains { $0.contains("log=access") })
+        #expect(throws: ConfigurationError.self) { try ServiceConfiguration.resolve(flags: [.accessLog: "sometimes"], environment: [:]) }
+    }
+
     @Test func aTextLineIsKeyValuePairs() throws {
         let app = try LoggedApplication()
         let response = try app.get("/v1/figures/1")

@@ -37,11 +37,12 @@ public func buildApplication(
             RoleMiddleware(resolve: tokenResolver ?? TokenStore(pool: pool).resolver, events: logs.events),
         ]
         let routes = router
+        let logsAccess = configuration.accessLog == .on
         let server = Server(
             configuration: configuration.serverConfiguration, middleware: middleware,
             onRequestCompleted: { completed in
                 metrics.record(completed)
-                logs.access.record(completed)
+                if logsAccess { logs.access.record(completed) }
                 onRequestCompleted?(completed)
             }
         ) { request in

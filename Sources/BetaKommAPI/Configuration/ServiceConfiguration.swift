@@ -14,6 +14,10 @@ public struct ServiceConfiguration: Sendable, Equatable {
         case text, json
     }
 
+    public enum Switch: String, Sendable, CaseIterable {
+        case on, off
+    }
+
     public var host: String
     public var port: Int
     public var databasePath: String
@@ -26,6 +30,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var submissionWave: Int?
     public var logLevel: LogLevel
     public var logFormat: LogFormat
+    /// Whether every response gets an access-log line.
+    public var accessLog: Switch
     /// HTTP limits and timeouts, mapped into the server's configuration by ``serverConfiguration``.
     public var maxBodyBytes: Int
     public var maxHeaderBytes: Int
@@ -91,6 +97,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
             submissionWave: submissionWave,
             logLevel: try choice(.logLevel, LogLevel.self),
             logFormat: try choice(.logFormat, LogFormat.self),
+            accessLog: try choice(.accessLog, Switch.self),
             maxBodyBytes: try integer(.maxBodyBytes, in: 0...(1 << 30)),
             maxHeaderBytes: try integer(.maxHeaderBytes, in: 1024...(1 << 20)),
             headerTimeout: try seconds(.headerTimeout, in: 0.01...3600),
