@@ -40,16 +40,38 @@ struct RequestTarget {
         guard let path = PercentDecoding.decode(rawPath) else {
             return .failure(.invalidTarget("the path has a malformed percent-escape or is not UTF-8"))
         }
-        var segments: [String] = []
-        if rawPath.utf8.count > 1 {
-            for raw in rawPath.utf8.dropFirst().split(separator: ASCII.slash, omittingEmptySubsequences: false) {
-                // Split at an ASCII byte, so the bounds are character boundaries of `rawPath`.
-                guard let segment = PercentDecoding.decode(rawPath[raw.startIndex..<raw.endIndex]) else {
-                    return .failure(.invalidTarget("the path has a malformed percent-escape or is not UTF-8"))
-                }
-                segments.append(segment)
-            }
+        guard let segments = segments(of: rawPath) else {
+            return .failure(.invalidTarget("the path has a malformed percent-escape or is not UTF-8"))
         }
         return .success(RequestTarget(path: path, segments: segments, query: query))
+    }
+
+    /// The path's segments, each decoded once; `nil` for a malformed escape. One walk over the
+    /// bytes and one array of the right size: splitting into an array of slices first, and
+    /// checking each segment for `%` again, was twice the cost (callgrind, per request).
+    private static func segments(of rawPath: Substring) -> [String]? {
+        let utf8 = rawPath.utf8
+        guard utf8.count > 1 else { return [] }
+        var slashes = 0
+        var escaped = false
+        for byte in utf8 {
+            if byte == ASCII.slash { slashes += 1 } else if byte == ASCII.percent { escaped = true }
+        }
+        var segments: [String] = []
+        segments.reserveCapacity(slashes)
+        var start = utf8.index(after: utf8.startIndex)
+        while true {
+            // Bounds at an ASCII byte are character boundaries of `rawPath`.
+            let end = utf8[start...].firstIndex(of: ASCII.slash) ?? utf8.endIndex
+            let raw = rawPath[start..<end]
+            if escaped {
+                guard let segment = PercentDecoding.decode(raw) else { return nil }
+                segments.append(segment)
+            } else {
+                segments.append(String(raw))
+            }
+            guard end != utf8.endIndex else { return segments }
+            start = utf8.index(after: end)
+        }
     }
 }

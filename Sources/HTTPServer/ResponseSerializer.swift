@@ -24,16 +24,14 @@ enum ResponseSerializer {
         let status = response.status
         let forbidsContent = status.forbidsContent
         let sendsBody = !omitBody && !forbidsContent
-        response.headers.withFields { fields in
+        response.headers.withFields { fields in withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { sent in
             var hasContentType = false
             var size = http11.utf8CodeUnitCount + digitCount(status.code) + 1 + status.reasonPhrase.utf8.count + 2
             for index in fields.indices {
-                switch role(of: fields[index].name) {
-                case .owned: continue
-                case .contentType: hasContentType = true
-                case .other: break
-                }
-                size += fields[index].name.utf8.count + 2 + fields[index].value.utf8.count + 2
+                let role = role(of: fields[index].name)
+                sent[index] = role != .owned
+                if role == .contentType { hasContentType = true }
+                if role != .owned { size += fields[index].name.utf8.count + 2 + fields[index].value.utf8.count + 2 }
             }
             size += contentType.utf8CodeUnitCount + defaultBinaryType.utf8CodeUnitCount + 2
             size += contentLength.utf8CodeUnitCount + 20 + 2 + dateName.utf8CodeUnitCount + date.count + 2  // 20: Int.max's digits
@@ -45,7 +43,7 @@ enum ResponseSerializer {
                 writer.write(ASCII.space)
                 writer.writeSanitized(status.reasonPhrase)
                 writer.writeCRLF()
-                for index in fields.indices where role(of: fields[index].name) != .owned {
+                for index in fields.indices where sent[index] {
                     writer.writeSanitized(fields[index].name)
                     writer.write(ASCII.colon)
                     writer.write(ASCII.space)
@@ -75,7 +73,7 @@ enum ResponseSerializer {
             }
             out.reserveCapacity(out.count + head.count + (sendsBody ? response.body.count : 0))
             out.append(contentsOf: head)
-        }
+        } }
         if sendsBody {
             out.append(contentsOf: response.body)
         }
@@ -138,13 +136,13 @@ enum ResponseSerializer {
 
         /// Header text with CR, LF and NUL replaced by spaces, so that no value can split the response.
         mutating func writeSanitized(_ text: String) {
-            var text = text  // `withUTF8` is mutating; a native string is read in place
-            text.withUTF8 { bytes in
-                let start = count
-                write(bytes)
-                for index in start..<count where buffer[index] == ASCII.cr || buffer[index] == ASCII.lf || buffer[index] == 0 {
-                    buffer[index] = ASCII.space
-                }
+            let start = count
+            // Native strings are contiguous: read in place (no copy of the string to call `withUTF8` on).
+            if text.utf8.withContiguousStorageIfAvailable({ write($0) }) == nil {
+                for byte in text.utf8 { write(byte) }
+            }
+            for index in start..<count where buffer[index] == ASCII.cr || buffer[index] == ASCII.lf || buffer[index] == 0 {
+                buffer[index] = ASCII.space
             }
         }
 

@@ -98,8 +98,12 @@ struct LogLine: ~Copyable {
     }
 
     /// Room for `extra` more bytes plus the spare one ``withFinishedBytes(_:)`` may use.
+    @inline(__always)
     private mutating func reserve(_ extra: Int) {
-        guard count + extra >= capacity else { return }
+        if count + extra >= capacity { grow(toFit: extra) }
+    }
+
+    private mutating func grow(toFit extra: Int) {
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(capacity * 2, count + extra + 1))
         grown.update(from: storage, count: count)
         storage.deallocate()
@@ -107,12 +111,14 @@ struct LogLine: ~Copyable {
         capacity = max(capacity * 2, count + extra + 1)
     }
 
+    @inline(__always)
     mutating func append(_ byte: UInt8) {
         reserve(1)
         storage[count] = byte
         count += 1
     }
 
+    @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress else { return }
         reserve(bytes.count)

@@ -14,7 +14,7 @@ public struct RequestIDMiddleware: Middleware {
         let id = request.headers[Self.headerName].flatMap { Self.isAcceptable($0) ? $0 : nil } ?? Self.generate()
         request.requestID = id
         var response = next(&request)
-        response.headers.set(Self.headerName, id)
+        response.headers.add(Self.headerName, id)  // handlers never set it: nothing to replace
         return response
     }
 
