@@ -26,13 +26,41 @@ enum TargetRedaction {
         return target[...question] + parts.joined(separator: "&")
     }
 
-    /// Whether `query`, ASCII-lowercased, contains one of ``sensitiveNameParts`` anywhere.
+    /// Whether a parameter name of `query` (no `%` escapes, so names are as written), ASCII-
+    /// lowercased, contains one of ``sensitiveNameParts``: one walk over the bytes in place, no
+    /// lowered copy of the query (this runs for every logged request with a query).
     private static func mayNameASecret(_ query: Substring.UTF8View) -> Bool {
-        let lowered = query.map { byte in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte }
-        return sensitiveNamePartBytes.contains { part in
-            guard part.count <= lowered.count else { return false }
-            return (0...(lowered.count - part.count)).contains { start in lowered[start..<(start + part.count)].elementsEqual(part) }
+        var query = Substring(query)
+        return query.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "&") { end += 1 }
+                var nameEnd = start
+                while nameEnd < end && bytes[nameEnd] != UInt8(ascii: "=") { nameEnd += 1 }
+                if containsSensitivePart(UnsafeBufferPointer(rebasing: bytes[start..<nameEnd])) { return true }
+                start = end + 1
+            }
+            return false
         }
+    }
+
+    private static func containsSensitivePart(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        for part in sensitiveNamePartBytes where part.count <= name.count {
+            for offset in 0...(name.count - part.count) {
+                var matches = true
+                for index in part.indices where lowercased(name[offset + index]) != part[index] {
+                    matches = false
+                    break
+                }
+                if matches { return true }
+            }
+        }
+        return false
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
     private static let sensitiveNamePartBytes = sensitiveNameParts.map { Array($0.utf8) }
