@@ -21,6 +21,7 @@ struct ResponseCompression: Sendable {
     }
 
     /// Whether the Accept-Encoding values give gzip (or `*`) a non-zero q-value.
+    /// Applications that keep compressed bodies of their own ask it through ``Request/acceptsGzip``.
     static func acceptsGzip(_ values: [String]) -> Bool {
         var gzip: Double?
         var wildcard: Double?
@@ -40,4 +41,13 @@ struct ResponseCompression: Sendable {
         return (gzip ?? wildcard ?? 0) > 0
     }
 
+}
+
+extension Request {
+    /// Whether the client takes a gzip-coded response (RFC 9110 §12.5.3), as the server's own
+    /// compression decides it: for handlers that keep compressed bytes ready rather than have
+    /// the server compress the same body again for every request.
+    public var acceptsGzip: Bool {
+        ResponseCompression.acceptsGzip(headers.values(for: "Accept-Encoding"))
+    }
 }

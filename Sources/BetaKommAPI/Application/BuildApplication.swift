@@ -23,7 +23,10 @@ public func buildApplication(
         }
         let store = try SurveyDataStore(pool: pool)
         let metrics = ServiceMetrics()
-        let context = APIContext(store: store, minimumCellSize: configuration.minimumCellSize, submissions: metrics.submissions)
+        let context = APIContext(
+            store: store, minimumCellSize: configuration.minimumCellSize, submissions: metrics.submissions,
+            compression: configuration.serverConfiguration.compression
+        )
         var router = Router()
         MetricsRoutes.register(on: &router, context: context, metrics: metrics)
         APIRoutes.register(on: &router, context: context, publicDirectory: configuration.publicDirectory)

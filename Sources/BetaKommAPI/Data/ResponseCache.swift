@@ -17,6 +17,8 @@ public final class ResponseCache: Sendable {
     struct Key: Hashable, Sendable {
         let role: Role
         let target: String
+        /// The gzip-coded variant of the same representation.
+        var gzip = false
     }
 
     private struct Storage {

@@ -9,11 +9,17 @@ public struct APIContext: Sendable {
     public let minimumCellSize: Int
     /// Submission outcomes for `/metrics`: see ``SubmissionCounter``.
     public let submissions: SubmissionCounter
+    /// The server's compression settings, followed when a cached body is kept gzip-coded too.
+    public let compression: CompressionConfiguration
 
-    public init(store: SurveyDataStore, minimumCellSize: Int, submissions: SubmissionCounter = SubmissionCounter()) {
+    public init(
+        store: SurveyDataStore, minimumCellSize: Int, submissions: SubmissionCounter = SubmissionCounter(),
+        compression: CompressionConfiguration = CompressionConfiguration()
+    ) {
         self.store = store
         self.minimumCellSize = minimumCellSize
         self.submissions = submissions
+        self.compression = compression
     }
 
     /// The cell size below which `role` sees groups suppressed (`nil`: nothing suppressed).
@@ -23,6 +29,8 @@ public struct APIContext: Sendable {
 
     /// A `GET` response for the current data version: answers `If-None-Match` with 304 before any
     /// work, serves cached bytes when `cached`, and otherwise renders with `render` (and caches).
+    /// A client that takes gzip gets a gzip-coded copy kept beside the cached bytes, compressed
+    /// once per data version rather than by the server on every request.
     ///
     /// The ETag names the data version, the suppression threshold, the role and the
     /// representation (`format`), so it changes exactly when the bytes can.
@@ -34,13 +42,13 @@ public struct APIContext: Sendable {
         let role = request.role
         let key = ResponseCache.Key(role: role, target: request.target)
         let conditions = request.headers.values(for: "If-None-Match")
+        let gzipKey = cached && compression.enabled && request.acceptsGzip ? ResponseCache.Key(role: role, target: request.target, gzip: true) : nil
         // The hot path: stored headers and bytes, nothing rendered or built.
-        if cached, let entry = store.responses.entry(for: key, version: snapshot.version) {
-            if ConditionalRequest.noneMatch(conditions, entry.etag) { return notModified(entry.headers) }
-            var headers = entry.headers
-            // Request id, Vary (twice) and Server-Timing follow on the way out: one copy, not several regrowths.
-            headers.reserveCapacity(adding: 4)
-            return Response(status: .ok, headers: headers, body: entry.body)
+        if cached, let entry = store.responses.entry(for: gzipKey ?? key, version: snapshot.version) {
+            return response(from: entry, conditions: conditions)
+        }
+        if let gzipKey, let identity = store.responses.entry(for: key, version: snapshot.version) {
+            return response(from: gzipped(identity, key: gzipKey), conditions: conditions)
         }
         let tag = "\"\(snapshot.version)-k\(minimumCellSize)-\(role.tag)-\(format)\""
         // Any submission changes the data at once, so caches may keep a copy but must revalidate
@@ -52,10 +60,37 @@ public struct APIContext: Sendable {
         ]
         if ConditionalRequest.noneMatch(conditions, tag) { return notModified(headers) }
         let body = try render(snapshot)
-        if cached {
-            store.responses.store(ResponseCache.Entry(version: snapshot.version, etag: tag, headers: headers, body: body), for: key)
+        guard cached else { return Response(status: .ok, headers: headers, body: body) }
+        let entry = ResponseCache.Entry(version: snapshot.version, etag: tag, headers: headers, body: body)
+        store.responses.store(entry, for: key)
+        return response(from: gzipKey.map { gzipped(entry, key: $0) } ?? entry, conditions: conditions)
+    }
+
+    private func response(from entry: ResponseCache.Entry, conditions: [String]) -> Response {
+        if ConditionalRequest.noneMatch(conditions, entry.etag) { return notModified(entry.headers) }
+        var headers = entry.headers
+        // Request id, Vary and Server-Timing follow on the way out: one copy, not several regrowths.
+        headers.reserveCapacity(adding: 4)
+        return Response(status: .ok, headers: headers, body: entry.body)
+    }
+
+    /// The gzip-coded variant of `identity`, stored under `key`; `identity` itself when compressing
+    /// would not pay (a small body, or no smaller), as the server's own compression decides.
+    private func gzipped(_ identity: ResponseCache.Entry, key: ResponseCache.Key) -> ResponseCache.Entry {
+        guard identity.body.count >= compression.minimumBytes,
+              let compressed = try? Gzip.compress(identity.body, level: compression.level), compressed.count < identity.body.count else {
+            return identity
         }
-        return Response(status: .ok, headers: headers, body: body)
+        // The same conventions as the server's compression: a weak validator for the coded bytes
+        // (RFC 9110 §8.8.1) and `Vary`, which the server does not add to an already coded body.
+        let weakTag = "W/" + identity.etag
+        var headers = identity.headers
+        headers.set("ETag", weakTag)
+        headers.add("Content-Encoding", "gzip")
+        headers.add("Vary", "Accept-Encoding")
+        let entry = ResponseCache.Entry(version: identity.version, etag: weakTag, headers: headers, body: compressed)
+        store.responses.store(entry, for: key)
+        return entry
     }
 
     /// 304 keeps the validators and caching headers of the 200 (RFC 9110 §15.4.5), not its Content-Type.
