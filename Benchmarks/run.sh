@@ -9,6 +9,8 @@
 #   SKIP_BUILD=1 bash Benchmarks/run.sh     # reuse the binaries of the previous run
 #   SCENARIOS_ONLY="close-c16" ROUNDS=10 bash Benchmarks/run.sh   # some scenarios only
 #   SKIP_CROSSTAB=1 bash Benchmarks/run.sh  # without the uncached-crosstab measurement
+#   SCENARIOS_ONLY=api-c64 ONLY="betakomm api apiquiet fixedlarge" SKIP_IDLE=1 bash Benchmarks/run.sh
+#                                           # the cached API routes alone (fixedlarge needs api)
 #
 # Needs: wrk, nginx (apt-get install -y wrk nginx-light), curl, python3, swift. Installs wrk/nginx-light
 # with apt-get when missing. Only ever talks to 127.0.0.1; every load run is bounded by DURATION.
@@ -24,7 +26,7 @@ DURATION=${DURATION:-4}             # seconds per wrk run
 WARMUP=${WARMUP:-1}                 # seconds of unrecorded load per target before each scenario
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
 IDLE_TARGETS=${IDLE_TARGETS:-"betakomm hummingbird"}
-LOAD_TARGETS="betakomm hummingbird nginx api"
+LOAD_TARGETS="betakomm hummingbird nginx api apiquiet fixedlarge"
 CROSSTAB_COUNT=${CROSSTAB_COUNT:-2000}   # distinct uncached crosstab URLs, each requested once
 ONLY=${ONLY:-}                      # restricts every target list to these names when set
 SCENARIOS_ONLY=${SCENARIOS_ONLY:-}  # runs only the scenarios named here when set
@@ -41,12 +43,23 @@ PORT_betakomm=$BASE_PORT
 PORT_hummingbird=$((BASE_PORT + 1))
 PORT_nginx=$((BASE_PORT + 2))
 PORT_api=$((BASE_PORT + 3))         # the real `betakomm serve`, temp database
+PORT_apiquiet=$((BASE_PORT + 4))    # the same with --access-log off
+PORT_fixedlarge=$((BASE_PORT + 5))  # fixed-json-server serving the /v1/channels?by=size_class document
 # Pseudo-targets: the same `betakomm serve` process, each loaded at its own path (PATH_<target>
-# overrides the scenario's path), so API routes interleave with BetaKomm's fixed JSON in one scenario.
+# overrides the scenario's path, HEADER_<target> its extra header), so API routes interleave with
+# BetaKomm's fixed JSON in one scenario.
 PORT_api_figure7=$PORT_api
 PATH_api_figure7=/v1/figures/7
 PORT_api_channels=$PORT_api
 PATH_api_channels='/v1/channels?by=size_class'
+PORT_api_channels_gzip=$PORT_api
+PATH_api_channels_gzip=$PATH_api_channels
+HEADER_api_channels_gzip='Accept-Encoding: gzip'
+PORT_apiquiet_figure7=$PORT_apiquiet
+PATH_apiquiet_figure7=$PATH_api_figure7
+PORT_apiquiet_channels=$PORT_apiquiet
+PATH_apiquiet_channels=$PATH_api_channels
+PATH_fixedlarge=/fixed
 PORT_betakomm_idle=$((BASE_PORT + 10))
 PORT_hummingbird_idle=$((BASE_PORT + 11))
 
@@ -62,7 +75,9 @@ SCENARIOS=(
   "keepalive-c256|/fixed|256|2||betakomm hummingbird nginx"
   "close-c16|/fixed|16|2|Connection: close|betakomm hummingbird nginx"
   # API routes served from the response cache, against BetaKomm's own fixed JSON in the same rounds
-  "api-c64|/fixed|64|2||betakomm api_figure7 api_channels"
+  # (plus: channels as a browser asks for it, gzip-coded; both routes with the access log off; and the
+  # channels document served as fixed bytes, to separate what its size costs from what the API does)
+  "api-c64|/fixed|64|2||betakomm api_figure7 api_channels api_channels_gzip apiquiet_figure7 apiquiet_channels fixedlarge"
 )
 
 wanted() { local base=${1%%_*}; [ -z "$ONLY" ] || [[ " $ONLY " == *" $1 "* || " $ONLY " == *" $base "* ]]; }
@@ -180,9 +195,29 @@ start_api() {   # a fresh database in the temp dir, migrated and seeded by `serv
 pids_api() { echo "${SERVER_PID[api-$1]}"; }
 pids_api_figure7() { pids_api "$@"; }
 pids_api_channels() { pids_api "$@"; }
+pids_api_channels_gzip() { pids_api "$@"; }
+
+start_apiquiet() {   # the same service with --access-log off (a deployment whose proxy logs requests)
+  local port=$1
+  (cd "$ROOT" && "$API_BIN" serve --port "$port" --db "$WORK/apiquiet.sqlite" --migrations "$ROOT/Migrations" \
+    --public "$ROOT/Public" --log-level warning --access-log off) >"$RAW/apiquiet-$port.log" 2>&1 &
+  SERVER_PID[apiquiet-$port]=$!
+}
+pids_apiquiet() { echo "${SERVER_PID[apiquiet-$1]}"; }
+pids_apiquiet_figure7() { pids_apiquiet "$@"; }
+pids_apiquiet_channels() { pids_apiquiet "$@"; }
+
+start_fixedlarge() {   # fixed-json-server with the bytes of /v1/channels?by=size_class (needs the api up)
+  local port=$1
+  wait_ready api "$PORT_api" && curl -s "http://127.0.0.1:$PORT_api$PATH_api_channels" -o "$WORK/channels.json"
+  "$BETAKOMM_SERVER_BIN" "$port" "$WORK/channels.json" >"$RAW/fixedlarge-$port.log" 2>&1 &
+  SERVER_PID[fixedlarge-$port]=$!
+}
+pids_fixedlarge() { echo "${SERVER_PID[fixedlarge-$1]}"; }
 
 port_of() { local var="PORT_$1"; echo "${!var}"; }
 path_of() { local var="PATH_$1"; echo "${!var:-$2}"; }   # path_of TARGET SCENARIO_PATH
+header_of() { local var="HEADER_$1"; echo "${!var:-$2}"; }   # header_of TARGET SCENARIO_HEADER
 
 ensure_port_free() {  # a server of someone else's on our port would be measured instead of ours
   if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
@@ -192,16 +227,18 @@ ensure_port_free() {  # a server of someone else's on our port would be measured
 
 wait_ready() {  # wait_ready TARGET PORT: until GET /fixed returns exactly fixed.json (max 30 s)
   local target=$1 port=$2 i
-  if [ "$target" = api ]; then   # the API: until /v1/figures/7 answers 200 (migrating takes a while)
+  if [ "$target" = api ] || [ "$target" = apiquiet ]; then   # until /v1/figures/7 answers 200 (migrating takes a while)
     for i in $(seq 1 600); do
       [ "$(curl -s --max-time 1 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$PATH_api_figure7")" = 200 ] && return 0
       sleep 0.1
     done
     log "api did not answer on port $port within 60 s (log: $RAW/api-$port.log)"; return 1
   fi
+  local expected=$FIXED_JSON
+  [ "$target" = fixedlarge ] && expected=$WORK/channels.json
   for i in $(seq 1 300); do
     if curl -s --max-time 1 "http://127.0.0.1:$port/fixed" -o "$WORK/check-$target" 2>/dev/null; then
-      if cmp -s "$WORK/check-$target" "$FIXED_JSON"; then return 0; fi
+      if cmp -s "$WORK/check-$target" "$expected"; then return 0; fi
       log "$target on port $port serves different bytes at /fixed (saved in $RAW/wrong-$target)"
       cp "$WORK/check-$target" "$RAW/wrong-$target"; return 1
     fi
@@ -230,6 +267,7 @@ run_wrk() {  # run_wrk SCENARIO TARGET ROUND PATH CONNECTIONS THREADS HEADER SEC
   local scenario=$1 target=$2 round=$3 path=$4 connections=$5 threads=$6 header=$7 seconds=$8
   local port; port=$(port_of "$target")
   path=$(path_of "$target" "$path")
+  header=$(header_of "$target" "$header")
   local out=$RAW/$scenario/$target.$round
   local header_args=()
   [ -n "$header" ] && header_args=(-H "$header")
@@ -310,9 +348,9 @@ main() {
   ensure_tools
   local needed
   needed=" $(only_wanted "$LOAD_TARGETS $IDLE_TARGETS") "
-  [[ $needed != *" betakomm "* ]] || build_betakomm
+  [[ $needed != *" betakomm "* && $needed != *" fixedlarge "* ]] || build_betakomm
   [[ $needed != *" hummingbird "* ]] || build_reference
-  [[ $needed != *" api "* ]] || build_api
+  [[ $needed != *" api "* && $needed != *" apiquiet "* && $needed != *" fixedlarge "* ]] || build_api
   {
     echo "date_utc=$STAMP"
     echo "nproc=$(nproc)"

@@ -48,6 +48,6 @@ extension Request {
     /// compression decides it: for handlers that keep compressed bytes ready rather than have
     /// the server compress the same body again for every request.
     public var acceptsGzip: Bool {
-        ResponseCompression.acceptsGzip(headers.values(for: "Accept-Encoding"))
+        headers.contains("Accept-Encoding") && ResponseCompression.acceptsGzip(headers.values(for: "Accept-Encoding"))
     }
 }

@@ -126,10 +126,10 @@ struct LogLine: ~Copyable {
         count += bytes.count
     }
 
-    /// Copies `text`'s UTF-8 in one block (native strings are contiguous; `withUTF8` makes any other contiguous first).
+    /// Copies `text`'s UTF-8 in one block when it is contiguous (native strings are), read in place.
     private mutating func appendUTF8(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        guard text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil else { return }
+        for byte in text.utf8 { append(byte) }
     }
 
     /// `value` in decimal: digits written backwards into a stack buffer, then appended in one block.

@@ -9,7 +9,9 @@ enum TargetRedaction {
     static let replacement = "REDACTED"
 
     static func redacted(_ target: String) -> String {
-        guard let question = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return target }
+        // Most targets have no query: find that out over the contiguous bytes, not the generic view.
+        let hasQuery = target.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "?")) } ?? true
+        guard hasQuery, let question = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return target }
         let query = target[target.index(after: question)...]
         // Called for every response: most queries name nothing secret, and when the query has no
         // `%` escape a secret-looking name shows in its plain bytes, so those skip the decoding.
