@@ -6,22 +6,7 @@ import { getJSON, figure as loadFigure, APIError, WAVES } from './api.js';
 
 const KIND_LABELS = { kommune: 'Kommune', fylkeskommune: 'Fylkeskommune' };
 const MAX_MATCHES = 20;
-let directory = null;
-
-/** Every respondent, following `next_cursor` until the list ends; kept for the session. */
-async function loadDirectory() {
-  if (directory) return directory;
-  const rows = [];
-  let path = '/v1/respondents?limit=500&sort=name';
-  for (;;) {
-    const page = await getJSON(path);
-    rows.push(...page.respondents);
-    if (!page.next_cursor) break;
-    path = `/v1/respondents?limit=500&sort=name&cursor=${encodeURIComponent(page.next_cursor)}`;
-  }
-  directory = rows;
-  return rows;
-}
+const TYPING_PAUSE_MS = 120;
 
 /** Size-class names as the report words them, from a figure broken down by size. */
 async function sizeClassLabels() {
@@ -29,31 +14,52 @@ async function sizeClassLabels() {
   return Object.fromEntries(data.panels[0].groups.map((group) => [group.key, group.label_nb]));
 }
 
-function matches(rows, query) {
-  const text = query.trim().toLocaleLowerCase('nb');
-  if (!text) return [];
-  return rows.filter((row) => row.code.startsWith(text) || row.name.toLocaleLowerCase('nb').includes(text));
+/**
+ * Matches from the server's own name search (`?q=`: case, æ/ø/å and accents folded, word or
+ * number prefixes), so the dashboard finds what curl finds. One more than shown, to tell "more".
+ */
+async function search(query) {
+  const text = query.trim();
+  if (!text) return { rows: [], more: false };
+  const page = await getJSON(`/v1/respondents?q=${encodeURIComponent(text)}&sort=name&limit=${MAX_MATCHES + 1}`);
+  return { rows: page.respondents.slice(0, MAX_MATCHES), more: page.respondents.length > MAX_MATCHES };
 }
 
-function searchForm(rows) {
+function searchForm() {
   const results = h('ul', { class: 'search-results', id: 'search-results' });
   const status = h('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' });
   const input = h('input', {
     type: 'search', id: 'respondent-search', autocomplete: 'off', 'aria-describedby': 'search-help',
     'aria-controls': 'search-results', placeholder: 'f.eks. Trondheim eller 1601',
   });
+  let asked = 0;  // numbers the requests, so an answer to an older query never overwrites a newer one
+  let pause = null;
+  let latest = Promise.resolve({ rows: [], more: false });
   const update = () => {
-    const found = matches(rows, input.value);
-    results.replaceChildren(...found.slice(0, MAX_MATCHES).map((row) =>
-      h('li', null, h('a', { href: `#/kommune/${row.code}` }, `${row.name} (${row.code})`, h('span', { class: 'muted' }, ` – ${row.county_name}`)))));
-    status.textContent = input.value.trim() ? `${found.length} treff${found.length > MAX_MATCHES ? `, viser de ${MAX_MATCHES} første` : ''}.` : '';
+    const number = ++asked;
+    latest = search(input.value);
+    latest.then(({ rows, more }) => {
+      if (number !== asked) return;
+      results.replaceChildren(...rows.map((row) =>
+        h('li', null, h('a', { href: `#/kommune/${row.code}` }, `${row.name} (${row.code})`, h('span', { class: 'muted' }, ` – ${row.county_name}`)))));
+      status.textContent = input.value.trim() ? (more ? `Mer enn ${MAX_MATCHES} treff, viser de ${MAX_MATCHES} første.` : `${rows.length} treff.`) : '';
+    }, (error) => {
+      if (number !== asked) return;
+      results.replaceChildren();
+      status.textContent = error instanceof APIError && error.status === 400 ? `Kan ikke søke på dette: ${error.message}` : 'Søket feilet.';
+    });
   };
-  input.addEventListener('input', update);
+  input.addEventListener('input', () => {
+    clearTimeout(pause);
+    pause = setTimeout(update, TYPING_PAUSE_MS);
+  });
   const form = h('form', {
     class: 'search', role: 'search',
-    onsubmit: (event) => {
+    onsubmit: async (event) => {
       event.preventDefault();
-      const [first] = matches(rows, input.value);
+      clearTimeout(pause);
+      update();
+      const { rows: [first] } = await latest.catch(() => ({ rows: [] }));
       if (first) location.hash = `#/kommune/${first.code}`;
     },
   },
@@ -115,8 +121,8 @@ function scoreSection(score, wave, sizeLabels) {
 }
 
 export async function renderRespondent(main, code) {
-  const [rows, sizeLabels] = await Promise.all([loadDirectory(), sizeClassLabels()]);
-  const children = [h('h1', { tabindex: '-1' }, 'Kommune'), searchForm(rows)];
+  const sizeLabels = await sizeClassLabels();
+  const children = [h('h1', { tabindex: '-1' }, 'Kommune'), searchForm()];
   let title = 'Kommune';
   if (code) {
     const { respondent } = await getJSON(`/v1/respondents/${encodeURIComponent(code)}`);

@@ -11,6 +11,7 @@ import urllib.request
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 from selenium.webdriver.common.keys import Keys
 
 import conftest
@@ -162,13 +163,34 @@ def test_phone_width_has_no_horizontal_scrolling(driver, base_url, artifacts):
         driver.set_window_size(1280, 900)
 
 
+def test_search_uses_the_servers_name_search(driver, base_url, api):
+    """Typed as people type: no ø, and a number prefix; the list is the API's `?q=` answer."""
+    main = open_view(driver, base_url, "kommune")
+    search = main.find_element(By.ID, "respondent-search")
+    search.send_keys("tromso")
+    expected = api("/v1/respondents?q=tromso&sort=name&limit=21")["respondents"]
+    assert [row["name"] for row in expected] == ["Tromsø"]
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".search-results a").text.startswith("Tromsø (1902)"))
+    search.clear()
+    search.send_keys("16")
+    status = WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, ".search-status").text.startswith("Mer enn 20") and d.find_element(By.CSS_SELECTOR, ".search-status"))
+    links = main.find_elements(By.CSS_SELECTOR, ".search-results a")
+    assert len(links) == 20
+    shown = api("/v1/respondents?q=16&sort=name&limit=21")["respondents"][:20]
+    assert [link.text.split(" (")[0] for link in links] == [row["name"] for row in shown]
+    assert status.text
+
+
 def test_respondent_page_shows_trondheims_score(driver, base_url, api):
     main = open_view(driver, base_url, "kommune")
     search = main.find_element(By.ID, "respondent-search")
     assert main.find_element(By.CSS_SELECTOR, 'label[for="respondent-search"]').text
+    search.clear()
     search.send_keys("trondh")
-    link = main.find_element(By.CSS_SELECTOR, ".search-results a")
-    assert link.text.startswith("Trondheim (1601)")
+    # The list follows the typing (debounced): wait for the answer to the whole word.
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".search-results a").text.startswith("Trondheim (1601)"))
+    assert [a.text for a in main.find_elements(By.CSS_SELECTOR, ".search-results a")] == ["Trondheim (1601) – Sør-Trøndelag"]
     search.send_keys(Keys.ENTER)
     main = wait_for_view(driver, "kommune/1601")
     respondent = api("/v1/respondents/1601")["respondent"]
