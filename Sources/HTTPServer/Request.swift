@@ -20,6 +20,9 @@ public struct Request: Sendable {
     public var remoteAddress: String = ""
     /// A request id, for middleware to assign and log.
     public var requestID: String?
+    /// The pattern of the route that matched (e.g. `/v1/figures/:n`), set by ``Router`` before it
+    /// calls the route's handler; `nil` before routing.
+    public var route: String?
     /// Values middleware attaches for later middleware and handlers (e.g. the authenticated principal).
     public var attributes: [String: any Sendable] = [:]
     /// Whether the connection may stay open after this request.

@@ -66,6 +66,7 @@ public struct Router: Sendable {
         pattern = matched
         if let handler = handlers[request.method] ?? (request.method == .head ? handlers[.get] : nil) {
             if !captures.isEmpty || !request.pathParameters.isEmpty { request.pathParameters = captures }
+            request.route = matched
             return try handler(request)
         }
         let allow = Self.allowHeader(handlers)

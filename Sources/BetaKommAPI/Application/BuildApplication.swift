@@ -38,6 +38,7 @@ public func buildApplication(
             RequestIDMiddleware(),
             CORSMiddleware(origins: configuration.corsOrigins),
             RoleMiddleware(resolve: tokenResolver ?? TokenStore(pool: pool).resolver, events: logs.events),
+            ResponseCacheMiddleware(context: context),
         ]
         let routes = router
         let logsAccess = configuration.accessLog == .on

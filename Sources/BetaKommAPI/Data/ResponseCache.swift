@@ -12,6 +12,8 @@ public final class ResponseCache: Sendable {
         public let etag: String
         public let headers: HTTPHeaders
         public let body: [UInt8]
+        /// The pattern of the route that rendered it, for metrics when it is served without routing.
+        public let route: String?
     }
 
     struct Key: Hashable, Sendable {

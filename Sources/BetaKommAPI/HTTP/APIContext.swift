@@ -34,16 +34,18 @@ public struct APIContext: Sendable {
     ///
     /// The ETag names the data version, the suppression threshold, the role and the
     /// representation (`format`), so it changes exactly when the bytes can.
+    ///
+    /// A cached entry is the whole response (with `extraHeaders`), because
+    /// ``ResponseCacheMiddleware`` serves it again without calling the handler.
     func respond(
         to request: Request, format: String = "json", contentType: String = "application/json", cached: Bool = true,
-        render: (DataSnapshot) throws -> [UInt8]
+        extraHeaders: HTTPHeaders = HTTPHeaders(), render: (DataSnapshot) throws -> [UInt8]
     ) throws -> Response {
         let snapshot = try store.snapshot()
         let role = request.role
         let key = ResponseCache.Key(role: role, target: request.target)
         let conditions = request.headers.values(for: "If-None-Match")
-        let gzipKey = cached && compression.enabled && request.acceptsGzip ? ResponseCache.Key(role: role, target: request.target, gzip: true) : nil
-        // The hot path: stored headers and bytes, nothing rendered or built.
+        let gzipKey = cached ? gzipKey(for: request, role: role) : nil
         if cached, let entry = store.responses.entry(for: gzipKey ?? key, version: snapshot.version) {
             return response(from: entry, conditions: conditions)
         }
@@ -53,17 +55,36 @@ public struct APIContext: Sendable {
         let tag = "\"\(snapshot.version)-k\(minimumCellSize)-\(role.tag)-\(format)\""
         // Any submission changes the data at once, so caches may keep a copy but must revalidate
         // it (a cheap 304 by ETag) before each use: nobody sees an aggregate older than the last write.
-        let headers: HTTPHeaders = [
+        var headers: HTTPHeaders = [
             "ETag": tag, "Data-Version": String(snapshot.version),
             "Cache-Control": role == .public ? "public, no-cache" : "private, no-cache",
             "Content-Type": contentType,
         ]
+        for field in extraHeaders { headers.add(field.name, field.value) }
         if ConditionalRequest.noneMatch(conditions, tag) { return notModified(headers) }
         let body = try render(snapshot)
         guard cached else { return Response(status: .ok, headers: headers, body: body) }
-        let entry = ResponseCache.Entry(version: snapshot.version, etag: tag, headers: headers, body: body)
+        let entry = ResponseCache.Entry(version: snapshot.version, etag: tag, headers: headers, body: body, route: request.route)
         store.responses.store(entry, for: key)
         return response(from: gzipKey.map { gzipped(entry, key: $0) } ?? entry, conditions: conditions)
+    }
+
+    /// The stored response for `request` at the current data version, if a handler rendered one
+    /// for the same role, target and coding: what ``ResponseCacheMiddleware`` answers with,
+    /// before routing. Only a successful render is stored, so a hit means the target was routed and
+    /// its parameters checked before.
+    func cachedResponse(for request: Request) throws -> Response? {
+        let snapshot = try store.snapshot()
+        let role = request.role
+        let key = gzipKey(for: request, role: role) ?? ResponseCache.Key(role: role, target: request.target)
+        guard let entry = store.responses.entry(for: key, version: snapshot.version) else { return nil }
+        var response = response(from: entry, conditions: request.headers.values(for: "If-None-Match"))
+        response.route = entry.route
+        return response
+    }
+
+    private func gzipKey(for request: Request, role: Role) -> ResponseCache.Key? {
+        compression.enabled && request.acceptsGzip ? ResponseCache.Key(role: role, target: request.target, gzip: true) : nil
     }
 
     private func response(from entry: ResponseCache.Entry, conditions: [String]) -> Response {
@@ -88,7 +109,7 @@ public struct APIContext: Sendable {
         headers.set("ETag", weakTag)
         headers.add("Content-Encoding", "gzip")
         headers.add("Vary", "Accept-Encoding")
-        let entry = ResponseCache.Entry(version: identity.version, etag: weakTag, headers: headers, body: compressed)
+        let entry = ResponseCache.Entry(version: identity.version, etag: weakTag, headers: headers, body: compressed, route: identity.route)
         store.responses.store(entry, for: key)
         return entry
     }
@@ -102,13 +123,10 @@ public struct APIContext: Sendable {
 
     /// A JSON document `{"data_version": …, members…}` through ``respond(to:format:contentType:cached:render:)``.
     func respondJSON(
-        to request: Request, cached: Bool = true, extraHeaders: HTTPHeaders = HTTPHeaders(),
-        members: (DataSnapshot) throws -> [(String, JSONValue)]
+        to request: Request, cached: Bool = true, members: (DataSnapshot) throws -> [(String, JSONValue)]
     ) throws -> Response {
-        var response = try respond(to: request, cached: cached) { snapshot in
+        try respond(to: request, cached: cached) { snapshot in
             JSONValue.object([("data_version", .int(snapshot.version))] + (try members(snapshot))).serialized()
         }
-        for field in extraHeaders { response.headers.add(field.name, field.value) }
-        return response
     }
 }

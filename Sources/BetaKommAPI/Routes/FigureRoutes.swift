@@ -55,9 +55,9 @@ enum FigureRoutes {
         _ context: APIContext, to request: Request, format: String, contentType: String, language: Language,
         render: (DataSnapshot) throws -> [UInt8]
     ) throws -> Response {
-        var response = try context.respond(to: request, format: format, contentType: contentType, render: render)
-        response.headers.add("Content-Language", language.rawValue)
-        return response
+        try context.respond(
+            to: request, format: format, contentType: contentType, extraHeaders: ["Content-Language": language.rawValue], render: render
+        )
     }
 
     /// The ETag's representation part grows `-en` for English; Norwegian keeps the tags it always had.

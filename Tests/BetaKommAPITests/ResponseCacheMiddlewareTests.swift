@@ -1,0 +1,62 @@
+import Foundation
+import HTTPServer
+import Synchronization
+import Testing
+@testable import BetaKommAPI
+
+/// A cached response is served before routing, and is the response the handler gave.
+@Suite struct ResponseCacheMiddlewareTests {
+    private let target = "/v1/figures/7?lang=en&format=csv"
+
+    @Test func aHitIsAnsweredWithoutTheHandlerAndEqualsWhatTheHandlerServed() throws {
+        let app = try TestApplication()
+        let middleware = ResponseCacheMiddleware(context: APIContext(store: app.application.store, minimumCellSize: 3))
+        let handlerCalls = Atomic<Int>(0)
+        let handler: RequestResponder = { _ in
+            handlerCalls.add(1, ordering: .relaxed)
+            return .text("from the handler")
+        }
+        var probe = try Request(method: .get, target: target)
+        _ = try middleware.handle(&probe, next: handler)
+        #expect(handlerCalls.load(ordering: .relaxed) == 1, "nothing cached yet: the request goes on to the router")
+
+        let rendered = try app.get(target)
+        #expect(rendered.status == 200)
+        var again = try Request(method: .get, target: target)
+        let cached = try middleware.handle(&again, next: handler)
+        #expect(handlerCalls.load(ordering: .relaxed) == 1, "a hit never reaches the handler")
+        #expect(cached.body == rendered.body)
+        #expect(cached.route == "/v1/figures/:n")
+        #expect(again.route == "/v1/figures/:n")
+        for name in ["ETag", "Data-Version", "Cache-Control", "Content-Type", "Content-Language"] {
+            #expect(cached.headers[name] != nil && cached.headers[name] == rendered.header(name), "\(name)")
+        }
+    }
+
+    @Test func overTheWireHitsMissesHeadAndErrorsBehaveAsTheHandlerDoes() throws {
+        let app = try TestApplication()
+        let first = try app.get(target)
+        let second = try app.get(target)
+        #expect(second.status == 200 && second.body == first.body)
+        #expect(second.header("Content-Language") == "en")
+        #expect(second.header("X-Request-Id") != first.header("X-Request-Id"))
+        #expect(try app.get(target, headers: [("If-None-Match", first.header("ETag") ?? "")]).status == 304)
+
+        let head = try HTTPTestClient(port: app.port).request("HEAD", target)
+        #expect(head.status == 200 && head.body.isEmpty)
+        #expect(head.header("Content-Length") == String(first.body.count))
+
+        // Never stored, so never served from the cache: refused every time, naming the parameter.
+        for _ in 0..<2 { #expect(try app.get("/v1/figures/7?wave=1999").status == 400) }
+        let metrics = String(decoding: try app.get("/metrics").body, as: UTF8.self)
+        func count(_ method: String, _ status: Int) -> String? {
+            metrics.split(separator: "\n").first {
+                $0.hasPrefix("betakomm_http_requests_total{route=\"/v1/figures/:n\",method=\"\(method)\",status=\"\(status)\"}")
+            }.map { String($0.split(separator: " ").last ?? "") }
+        }
+        // Served before routing, still counted under the route that rendered them.
+        #expect(count("GET", 200) == "2")
+        #expect(count("GET", 304) == "1")
+        #expect(count("HEAD", 200) == "1")
+    }
+}
