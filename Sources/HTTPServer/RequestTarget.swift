@@ -50,28 +50,31 @@ struct RequestTarget {
     /// bytes and one array of the right size: splitting into an array of slices first, and
     /// checking each segment for `%` again, was twice the cost (callgrind, per request).
     private static func segments(of rawPath: Substring) -> [String]? {
-        let utf8 = rawPath.utf8
-        guard utf8.count > 1 else { return [] }
-        var slashes = 0
-        var escaped = false
-        for byte in utf8 {
-            if byte == ASCII.slash { slashes += 1 } else if byte == ASCII.percent { escaped = true }
-        }
-        var segments: [String] = []
-        segments.reserveCapacity(slashes)
-        var start = utf8.index(after: utf8.startIndex)
-        while true {
-            // Bounds at an ASCII byte are character boundaries of `rawPath`.
-            let end = utf8[start...].firstIndex(of: ASCII.slash) ?? utf8.endIndex
-            let raw = rawPath[start..<end]
-            if escaped {
-                guard let segment = PercentDecoding.decode(raw) else { return nil }
-                segments.append(segment)
-            } else {
-                segments.append(String(raw))
+        var rawPath = rawPath  // `withUTF8` is mutating; a native substring is read in place
+        return rawPath.withUTF8 { bytes -> [String]? in
+            guard bytes.count > 1 else { return [] }
+            var slashes = 0
+            var escaped = false
+            for byte in bytes {
+                if byte == ASCII.slash { slashes += 1 } else if byte == ASCII.percent { escaped = true }
             }
-            guard end != utf8.endIndex else { return segments }
-            start = utf8.index(after: end)
+            var segments: [String] = []
+            segments.reserveCapacity(slashes)
+            var start = 1  // after the leading slash
+            while true {
+                var end = start
+                while end < bytes.count && bytes[end] != ASCII.slash { end += 1 }
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if escaped {
+                    guard let segment = PercentDecoding.decode(raw) else { return nil }
+                    segments.append(segment)
+                } else {
+                    // A slice of a `String` cut at ASCII slashes is valid UTF-8: decoding changes nothing.
+                    segments.append(String(decoding: raw, as: UTF8.self))
+                }
+                guard end < bytes.count else { return segments }
+                start = end + 1
+            }
         }
     }
 }
