@@ -58,7 +58,13 @@ struct LogLine: ~Copyable {
         if format == .text {
             let start = count
             appendUTF8(value)
-            if count > start && !UnsafeBufferPointer(start: storage + start, count: count - start).contains(where: Self.needsQuoting) { return }
+            var plain = count > start
+            var index = start
+            while plain && index < count {
+                plain = !Self.needsQuoting(storage[index])
+                index += 1
+            }
+            if plain { return }
             count = start
         }
         var quoted: [UInt8] = []

@@ -21,20 +21,19 @@ enum LogTimestamp {
         let (year, month, day) = civilDate(daysSinceEpoch: days)
         // 24 fixed-width bytes written into a stack buffer: this runs once per access-log line.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { out in
-            func put(_ value: Int, at offset: Int, width: Int) {
-                var value = value
-                for index in stride(from: offset + width - 1, through: offset, by: -1) {
-                    out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
-                    value /= 10
-                }
+            // Two digits at a time: `value` is in 0..<100 for every field but the year and the milliseconds.
+            @inline(__always) func two(_ value: Int, at offset: Int) {
+                out[offset] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10)
+                out[offset + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
             }
-            put(year, at: 0, width: 4); out[4] = UInt8(ascii: "-")
-            put(month, at: 5, width: 2); out[7] = UInt8(ascii: "-")
-            put(day, at: 8, width: 2); out[10] = UInt8(ascii: "T")
-            put(secondOfDay / 3600, at: 11, width: 2); out[13] = UInt8(ascii: ":")
-            put(secondOfDay / 60 % 60, at: 14, width: 2); out[16] = UInt8(ascii: ":")
-            put(secondOfDay % 60, at: 17, width: 2); out[19] = UInt8(ascii: ".")
-            put(milliseconds, at: 20, width: 3); out[23] = UInt8(ascii: "Z")
+            two(year / 100 % 100, at: 0); two(year % 100, at: 2); out[4] = UInt8(ascii: "-")
+            two(month, at: 5); out[7] = UInt8(ascii: "-")
+            two(day, at: 8); out[10] = UInt8(ascii: "T")
+            two(secondOfDay / 3600, at: 11); out[13] = UInt8(ascii: ":")
+            two(secondOfDay / 60 % 60, at: 14); out[16] = UInt8(ascii: ":")
+            two(secondOfDay % 60, at: 17); out[19] = UInt8(ascii: ".")
+            out[20] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: milliseconds / 100)
+            two(milliseconds % 100, at: 21); out[23] = UInt8(ascii: "Z")
             return body(UnsafeBufferPointer(out))
         }
     }
