@@ -59,4 +59,28 @@ import Testing
         #expect(count("GET", 304) == "1")
         #expect(count("HEAD", 200) == "1")
     }
+
+    /// The write path reads a unit's answers (for its ETag) and then writes; the next write
+    /// follows at once. Those answers are never in the response cache, so looking for them there
+    /// must not consult the data version, which after a write reloads every answer set (the
+    /// crash test's writers fell from 430/s to 57/s when it did).
+    @Test func aTargetThatWasNeverCachedDoesNotReloadTheDataAfterAWrite() throws {
+        let fixture = try SubmissionFixture()
+        let store = fixture.app.application.store
+        #expect(try fixture.app.get("/v1/figures/7").status == 200)
+        let answers = try fixture.send("GET", "/v1/respondents/1601/answers", token: fixture.trondheim)
+        #expect(answers.status == 200)
+        let etag = try #require(answers.header("ETag"))
+        let patched = try fixture.send("PATCH", "/v1/respondents/1601/answers", token: fixture.trondheim,
+                                       headers: [("If-Match", etag)], json: #"{"answers":{"facebook_fans":1000}}"#)
+        #expect(patched.status == 200, "\(String(decoding: patched.body, as: UTF8.self))")
+        let loadsAfterWrite = store.snapshotLoads
+        for _ in 0..<3 {
+            #expect(try fixture.send("GET", "/v1/respondents/1601/answers", token: fixture.trondheim).status == 200)
+        }
+        #expect(store.snapshotLoads == loadsAfterWrite, "reading a unit's own answers reloaded the data")
+        // A cached route does see the write: its entry is of the old version, so it reloads once.
+        #expect(try fixture.app.get("/v1/figures/7").status == 200)
+        #expect(store.snapshotLoads == loadsAfterWrite + 1)
+    }
 }

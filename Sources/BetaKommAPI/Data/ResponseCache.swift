@@ -36,10 +36,13 @@ public final class ResponseCache: Sendable {
     }
 
     func entry(for key: Key, version: Int) -> Entry? {
-        storage.withLock { storage in
-            guard let entry = storage.entries[key], entry.version == version else { return nil }
-            return entry
-        }
+        guard let entry = entry(for: key), entry.version == version else { return nil }
+        return entry
+    }
+
+    /// The entry for `key`, of whatever data version it was rendered from.
+    func entry(for key: Key) -> Entry? {
+        storage.withLock { $0.entries[key] }
     }
 
     func store(_ entry: Entry, for key: Key) {

@@ -18,8 +18,13 @@ public final class SurveyDataStore: Sendable {
     private let pool: DatabasePool
     private let recheckNanoseconds: UInt64
     private let state: Mutex<State>
+    private let loads = Atomic<Int>(1)
     /// Rendered responses of the current version; emptied whenever the version changes.
     public let responses: ResponseCache
+
+    /// How many times a snapshot was built from the database (the first one included): a reload
+    /// reads every answer set, so what triggers one matters to write throughput.
+    public var snapshotLoads: Int { loads.load(ordering: .relaxed) }
 
     /// Loads the first snapshot.
     /// - Parameter recheckInterval: seconds between checks of the stored data version.
@@ -77,6 +82,7 @@ public final class SurveyDataStore: Sendable {
         let stored = try pool.read { try DataSnapshot.version($0) }
         guard stored != current.version else { return current }
         let fresh = try pool.read { try DataSnapshot.load($0) }
+        loads.add(1, ordering: .relaxed)
         let installed = state.withLock { state -> DataSnapshot in
             // Another request may have installed a newer one meanwhile; keep the newest.
             if fresh.version > state.snapshot.version || fresh.version < current.version { state.snapshot = fresh }

@@ -73,11 +73,14 @@ public struct APIContext: Sendable {
     /// for the same role, target and coding: what ``ResponseCacheMiddleware`` answers with,
     /// before routing. Only a successful render is stored, so a hit means the target was routed and
     /// its parameters checked before.
+    ///
+    /// The cache is asked first: only a target that has an entry makes it consult the data version.
+    /// A request that was never cached (a respondent's own answers, a write's preceding `GET`) must
+    /// not pay for the snapshot — after a write that is a reload of every answer set.
     func cachedResponse(for request: Request) throws -> Response? {
-        let snapshot = try store.snapshot()
         let role = request.role
         let key = gzipKey(for: request, role: role) ?? ResponseCache.Key(role: role, target: request.target)
-        guard let entry = store.responses.entry(for: key, version: snapshot.version) else { return nil }
+        guard let entry = store.responses.entry(for: key), entry.version == (try store.snapshot()).version else { return nil }
         var response = response(from: entry, conditions: request.headers.values(for: "If-None-Match"))
         response.route = entry.route
         return response
