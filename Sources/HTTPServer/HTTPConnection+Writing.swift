@@ -135,12 +135,7 @@ extension HTTPConnection {
 
     func drainWhileLingering() {
         while true {
-            let outcome: ReadOutcome
-            do {
-                outcome = try context.readScratch.withUnsafeMutableBytes { buffer throws(SocketError) in try Socket.read(fd, into: buffer) }
-            } catch {
-                return close()
-            }
+            guard let outcome = readIntoScratch() else { return }
             switch outcome {
             case .wouldBlock: return
             case .endOfStream: return close()

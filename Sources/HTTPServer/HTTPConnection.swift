@@ -68,13 +68,19 @@ final class HTTPConnection: EventLoopHandler, @unchecked Sendable {
         input.isEmpty && pendingHead == nil && !inFlight && output.isEmpty && !lingering && context.writeScratch.isEmpty
     }
 
-    private func readAndProcess() {
-        let outcome: ReadOutcome
+    /// One non-blocking read into the loop's shared read buffer; a socket error closes the
+    /// connection and gives `nil`.
+    func readIntoScratch() -> ReadOutcome? {
         do {
-            outcome = try context.readScratch.withUnsafeMutableBytes { buffer throws(SocketError) in try Socket.read(fd, into: buffer) }
+            return try context.readScratch.withUnsafeMutableBytes { buffer throws(SocketError) in try Socket.read(fd, into: buffer) }
         } catch {
-            return close()
+            close()
+            return nil
         }
+    }
+
+    private func readAndProcess() {
+        guard let outcome = readIntoScratch() else { return }
         switch outcome {
         case .wouldBlock:
             return

@@ -8,9 +8,7 @@ extension Socket {
     /// two together (less than their sum when the send buffer is full); `MSG_NOSIGNAL` as in
     /// ``send(_:_:)-(Int32,UnsafeRawBufferPointer)``.
     public static func send(_ fd: Int32, _ head: UnsafeRawBufferPointer, _ body: UnsafeRawBufferPointer) throws(SocketError) -> Int {
-        let total = head.count + body.count
-        var sent = 0
-        while sent < total {
+        try sendWhileAccepted(total: head.count + body.count, call: "sendmsg") { sent in
             // After a partial send, the vectors start where the kernel stopped.
             let headLeft = max(0, head.count - sent)
             let bodySent = sent - (head.count - headLeft)
@@ -20,23 +18,13 @@ extension Socket {
                 iovec(iov_base: body.count > bodySent ? UnsafeMutableRawPointer(mutating: body.baseAddress! + bodySent) : nil,
                       iov_len: body.count - bodySent)
             )
-            let count = withUnsafeMutableBytes(of: &vectors) { raw -> Int in
+            return withUnsafeMutableBytes(of: &vectors) { raw -> Int in
                 var message = msghdr()
                 message.msg_iov = raw.baseAddress!.assumingMemoryBound(to: iovec.self)
                 message.msg_iovlen = 2
                 return Glibc.sendmsg(fd, &message, Int32(MSG_NOSIGNAL))
             }
-            if count >= 0 {
-                sent += count
-                continue
-            }
-            switch errno {
-            case EINTR: continue
-            case EAGAIN, EWOULDBLOCK: return sent
-            default: throw .current("sendmsg")
-            }
         }
-        return sent
     }
 
     /// ``send(_:_:_:)`` for a head and a body in Swift arrays.

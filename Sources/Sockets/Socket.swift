@@ -36,9 +36,18 @@ public enum Socket {
     /// (less than `bytes.count` when the send buffer is full). `MSG_NOSIGNAL` turns a vanished peer
     /// into `EPIPE` instead of a process-killing `SIGPIPE`.
     public static func send(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(SocketError) -> Int {
+        try sendWhileAccepted(total: bytes.count, call: "send") { sent in
+            Glibc.send(fd, bytes.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL))
+        }
+    }
+
+    /// Calls `attempt` (given the count sent so far; it returns what one system call sent, or -1)
+    /// until `total` bytes are sent or the socket would block: retried on `EINTR`, the count so far
+    /// on `EAGAIN`, any other error thrown, named `call`. The one loop behind every send.
+    static func sendWhileAccepted(total: Int, call: String, _ attempt: (Int) -> Int) throws(SocketError) -> Int {
         var sent = 0
-        while sent < bytes.count {
-            let count = Glibc.send(fd, bytes.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL))
+        while sent < total {
+            let count = attempt(sent)
             if count >= 0 {
                 sent += count
                 continue
@@ -46,7 +55,7 @@ public enum Socket {
             switch errno {
             case EINTR: continue
             case EAGAIN, EWOULDBLOCK: return sent
-            default: throw .current("send")
+            default: throw .current(call)
             }
         }
         return sent

@@ -86,8 +86,11 @@ import Testing
         #expect(LogTimestamp.format(seconds: 0, milliseconds: 7) == "1970-01-01T00:00:00.007Z")
         // 2026-11-29 14:03:07 UTC: 20 786 days after the epoch.
         #expect(LogTimestamp.format(seconds: 20_786 * 86_400 + 14 * 3600 + 3 * 60 + 7, milliseconds: 412) == "2026-11-29T14:03:07.412Z")
-        #expect(LogLine.milliseconds(0.0002314) == "0.231")
-        #expect(LogLine.milliseconds(1.5) == "1500.000")
+        for (seconds, text) in [(0.0002314, "0.231"), (1.5, "1500.000")] {
+            var line = LogLine(format: .text)
+            line.add("duration_ms", milliseconds: seconds)
+            #expect(String(decoding: line.finished, as: UTF8.self).hasSuffix(" duration_ms=" + text))
+        }
     }
 
     @Test func calendarArithmeticAgreesWithTheCLibraryOnEveryDayFrom1900To2200() {

@@ -154,13 +154,6 @@ struct LogLine: ~Copyable {
     }
 
     /// Seconds as milliseconds with three decimals, without `String(format:)`.
-    static func milliseconds(_ seconds: Double) -> String {
-        var line = LogLine(format: .text)
-        let start = line.count
-        line.appendMilliseconds(seconds)
-        return line.withFinishedBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self) }
-    }
-
     mutating func appendMilliseconds(_ seconds: Double) {
         let microseconds = max(0, Int((seconds * 1_000_000).rounded()))
         appendDecimal(microseconds / 1000)

@@ -9,9 +9,11 @@ enum TargetRedaction {
     static let replacement = "REDACTED"
 
     static func redacted(_ target: String) -> String {
-        // Most targets have no query: find that out over the contiguous bytes, not the generic view.
-        let hasQuery = target.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "?")) } ?? true
-        guard hasQuery, let question = target.utf8.firstIndex(of: UInt8(ascii: "?")) else { return target }
+        // Find the `?` over the contiguous bytes, not through the generic view's index arithmetic.
+        let offset = target.utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: UInt8(ascii: "?")) }
+            ?? target.utf8.firstIndex(of: UInt8(ascii: "?")).map { target.utf8.distance(from: target.utf8.startIndex, to: $0) }
+        guard let offset else { return target }
+        let question = target.utf8.index(target.utf8.startIndex, offsetBy: offset)
         let query = target[target.index(after: question)...]
         // Called for every response: most queries name nothing secret, and when the query has no
         // `%` escape a secret-looking name shows in its plain bytes, so those skip the decoding.
