@@ -8,4 +8,10 @@ public struct CompressionConfiguration: Sendable {
     public var level: Int32 = 6
 
     public init() {}
+
+    /// Whether the server compresses a body of `byteCount` bytes of type `contentType` for a
+    /// client that takes gzip, and so sends `Vary: Accept-Encoding` with it.
+    public func compresses(byteCount: Int, contentType: String) -> Bool {
+        enabled && byteCount >= minimumBytes && ResponseCompression.isCompressible(contentType)
+    }
 }

@@ -10,7 +10,10 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// The fields added since ``prepared()`` (all of them when it was never called).
     private var fields: [Field] = []
+    /// The fields ``prepared()`` serialized once, shared by every copy; they come before `fields`.
+    private(set) var preparedFields: PreparedFields?
 
     public init() {}
 
@@ -19,43 +22,67 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     }
 
     /// The number of field lines.
-    public var count: Int { fields.count }
-    public var isEmpty: Bool { fields.isEmpty }
+    public var count: Int { (preparedFields?.fields.count ?? 0) + fields.count }
+    public var isEmpty: Bool { count == 0 }
 
-    public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
+    public func makeIterator() -> IndexingIterator<[Field]> {
+        guard let preparedFields else { return fields.makeIterator() }
+        return (preparedFields.fields + fields).makeIterator()
+    }
+
+    /// The same fields, serialized once for every response that will carry them: a stored
+    /// response (the API's cache) sent many times copies these bytes instead of writing each
+    /// field again. Fields added later are kept apart and serialized per response as usual;
+    /// replacing or removing a prepared field un-prepares the copy that does it.
+    public func prepared() -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.preparedFields = PreparedFields(fields: Array(self))
+        return headers
+    }
 
     /// The first value for `name`, or `nil`.
     public subscript(name: String) -> String? {
-        guard let index = firstIndex(of: name) else { return nil }
-        return fields[index].value
+        if let preparedFields, let index = Self.firstIndex(of: name, in: preparedFields.fields) {
+            return preparedFields.fields[index].value
+        }
+        return Self.firstIndex(of: name, in: fields).map { fields[$0].value }
     }
 
     /// Every value for `name`, in order.
     public func values(for name: String) -> [String] {
         var values: [String] = []
-        fields.withUnsafeBufferPointer { fields in
-            for index in fields.indices where Self.namesMatch(fields[index].name, name) { values.append(fields[index].value) }
+        _ = forEachField { field in
+            if Self.namesMatch(field.name, name) { values.append(field.value) }
+            return false
         }
         return values
     }
 
     /// Whether any field is named `name`.
     public func contains(_ name: String) -> Bool {
-        firstIndex(of: name) != nil
+        self[name] != nil
     }
 
-    /// Calls `body` with the fields in place, for loops on the hot path that must not copy each
-    /// field (the serializer, `Vary` merging).
-    func withFields<Result>(_ body: (UnsafeBufferPointer<Field>) throws -> Result) rethrows -> Result {
+    /// Calls `body` with the fields not prepared, in place, for the serializer's loop, which
+    /// must not copy each field.
+    func withUnpreparedFields<Result>(_ body: (UnsafeBufferPointer<Field>) throws -> Result) rethrows -> Result {
         try fields.withUnsafeBufferPointer(body)
     }
 
-    /// The index of the first field named `name`. Every lookup goes through here: it borrows the
-    /// fields in place, where `first(where:)` or a `for … in` loop copied (retained) each field's
-    /// two strings; headers are looked up a dozen times per request.
-    private func firstIndex(of name: String) -> Int? {
+    /// Calls `visit` with each field in order, borrowed in place, until it returns `true`; returns
+    /// whether it did. Hot-path scans (`Vary`) go through here rather than `for … in`, which
+    /// copies (retains) each field's two strings.
+    func forEachField(_ visit: (Field) -> Bool) -> Bool {
+        if let preparedFields, preparedFields.fields.withUnsafeBufferPointer({ $0.contains(where: visit) }) { return true }
+        return fields.withUnsafeBufferPointer { $0.contains(where: visit) }
+    }
+
+    /// The index of the first field in `fields` named `name`. Lookups go through here: it borrows
+    /// the fields in place, where `first(where:)` or a `for … in` loop copied (retained) each
+    /// field's two strings; headers are looked up a dozen times per request.
+    private static func firstIndex(of name: String, in fields: [Field]) -> Int? {
         fields.withUnsafeBufferPointer { fields in
-            for index in fields.indices where Self.namesMatch(fields[index].name, name) { return index }
+            for index in fields.indices where namesMatch(fields[index].name, name) { return index }
             return nil
         }
     }
@@ -87,7 +114,8 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     /// Replaces every field named `name` with one field (or removes them when `value` is `nil`).
     public mutating func set(_ name: String, _ value: String?) {
         guard let value else { return remove(name) }
-        guard let index = firstIndex(of: name) else {
+        unprepare(ifContaining: name)
+        guard let index = Self.firstIndex(of: name, in: fields) else {
             return fields.append(Field(name: name, value: value))
         }
         fields[index].value = value
@@ -99,7 +127,16 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// Removes every field named `name`.
     public mutating func remove(_ name: String) {
+        unprepare(ifContaining: name)
         fields.removeAll { Self.namesMatch($0.name, name) }
+    }
+
+    /// Moves the prepared fields back among the others when one of them is named `name`, so that
+    /// it can be changed (the prepared bytes are shared and never change).
+    private mutating func unprepare(ifContaining name: String) {
+        guard let prepared = preparedFields, Self.firstIndex(of: name, in: prepared.fields) != nil else { return }
+        fields = prepared.fields + fields
+        preparedFields = nil
     }
 
     /// ASCII case-insensitive equality over contiguous UTF-8 (the hot path of every header lookup).

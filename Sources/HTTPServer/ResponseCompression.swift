@@ -5,10 +5,10 @@ struct ResponseCompression: Sendable {
     /// Compresses `response` in place when it is worth it and `request` accepts gzip; adds
     /// `Vary: Accept-Encoding` to every response whose encoding depends on that header.
     func apply(to response: inout Response, for request: Request) {
-        guard configuration.enabled, !response.status.forbidsContent, response.body.count >= configuration.minimumBytes,
-              !response.headers.contains("Content-Encoding"),
-              let type = response.headers["Content-Type"], Self.isCompressible(type) else { return }
-        Self.addVary(to: &response.headers)
+        guard configuration.enabled, !response.status.forbidsContent, response.body.count >= configuration.minimumBytes else { return }
+        let facts = response.headers.responseFacts
+        guard !facts.isEncoded, facts.isCompressibleType else { return }
+        if !facts.variesOnAcceptEncoding { response.headers.add("Vary", "Accept-Encoding") }
         guard Self.acceptsGzip(request.headers.values(for: "Accept-Encoding")),
               let compressed = try? Gzip.compress(response.body, level: configuration.level),
               compressed.count < response.body.count else { return }

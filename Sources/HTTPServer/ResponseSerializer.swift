@@ -24,15 +24,11 @@ enum ResponseSerializer {
         let status = response.status
         let forbidsContent = status.forbidsContent
         let sendsBody = !omitBody && !forbidsContent
-        response.headers.withFields { fields in withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { sent in
-            var hasContentType = false
+        let prepared = response.headers.preparedFields
+        response.headers.withUnpreparedFields { fields in withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { sent in
+            var hasContentType = prepared?.hasContentType ?? false
             var size = http11.utf8CodeUnitCount + digitCount(status.code) + 1 + status.reasonPhrase.utf8.count + 2
-            for index in fields.indices {
-                let role = role(of: fields[index].name)
-                sent[index] = role != .owned
-                if role == .contentType { hasContentType = true }
-                if role != .owned { size += fields[index].name.utf8.count + 2 + fields[index].value.utf8.count + 2 }
-            }
+            size += (prepared?.lines.count ?? 0) + measure(fields, sent: sent, hasContentType: &hasContentType)
             size += contentType.utf8CodeUnitCount + defaultBinaryType.utf8CodeUnitCount + 2
             size += contentLength.utf8CodeUnitCount + 20 + 2 + dateName.utf8CodeUnitCount + date.count + 2  // 20: Int.max's digits
             size += connectionKeepAlive.utf8CodeUnitCount + 2
@@ -43,13 +39,8 @@ enum ResponseSerializer {
                 writer.write(ASCII.space)
                 writer.writeSanitized(status.reasonPhrase)
                 writer.writeCRLF()
-                for index in fields.indices where sent[index] {
-                    writer.writeSanitized(fields[index].name)
-                    writer.write(ASCII.colon)
-                    writer.write(ASCII.space)
-                    writer.writeSanitized(fields[index].value)
-                    writer.writeCRLF()
-                }
+                prepared?.lines.withUnsafeBufferPointer { writer.write($0) }
+                writer.writeFields(fields, sent: sent)
                 if !hasContentType && !forbidsContent {
                     writer.write(contentType)
                     writer.write(response.body.isEmpty ? defaultTextType : defaultBinaryType)
@@ -78,6 +69,33 @@ enum ResponseSerializer {
             out.append(contentsOf: response.body)
         }
         return out.count - start
+    }
+
+    /// The field lines of `fields` exactly as ``serialize(_:omitBody:keepAlive:announceKeepAlive:date:into:)``
+    /// writes them, for ``PreparedFields``; and whether they include a `Content-Type`.
+    static func fieldLines(_ fields: [HTTPHeaders.Field]) -> (lines: [UInt8], hasContentType: Bool) {
+        fields.withUnsafeBufferPointer { fields in withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { sent in
+            var hasContentType = false
+            let size = measure(fields, sent: sent, hasContentType: &hasContentType)
+            let lines = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                var writer = HeadWriter(buffer: buffer)
+                writer.writeFields(fields, sent: sent)
+                count = writer.count
+            }
+            return (lines, hasContentType)
+        } }
+    }
+
+    /// The bytes of the lines of `fields` that are sent (`sent[i]`: not a field the server writes itself).
+    private static func measure(_ fields: UnsafeBufferPointer<HTTPHeaders.Field>, sent: UnsafeMutableBufferPointer<Bool>, hasContentType: inout Bool) -> Int {
+        var size = 0
+        for index in fields.indices {
+            let role = role(of: fields[index].name)
+            sent[index] = role != .owned
+            if role == .contentType { hasContentType = true }
+            if role != .owned { size += fields[index].name.utf8.count + 2 + fields[index].value.utf8.count + 2 }
+        }
+        return size
     }
 
     private enum FieldRole {
@@ -117,6 +135,16 @@ enum ResponseSerializer {
         mutating func write(_ byte: UInt8) {
             buffer[count] = byte
             count += 1
+        }
+
+        mutating func writeFields(_ fields: UnsafeBufferPointer<HTTPHeaders.Field>, sent: UnsafeMutableBufferPointer<Bool>) {
+            for index in fields.indices where sent[index] {
+                writeSanitized(fields[index].name)
+                write(ASCII.colon)
+                write(ASCII.space)
+                writeSanitized(fields[index].value)
+                writeCRLF()
+            }
         }
 
         mutating func writeCRLF() {

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPServer
 import Testing
 @testable import BetaKommAPI
@@ -19,9 +20,25 @@ import Testing
 
     @Test func originIsAddedOnceWhateverTheHandlerVariedOn() throws {
         #expect(try vary(afterHandlerSent: nil) == ["Origin"])
-        #expect(try vary(afterHandlerSent: "Accept-Encoding") == ["Accept-Encoding, Origin"])
+        #expect(try vary(afterHandlerSent: "Accept-Encoding") == ["Accept-Encoding", "Origin"])
         #expect(try vary(afterHandlerSent: "accept-encoding, origin") == ["accept-encoding, origin"])
         #expect(try vary(afterHandlerSent: nil, origin: "https://ks.no") == ["Origin"])
         #expect(try vary(afterHandlerSent: "Origin", origin: "https://elsewhere.example") == ["Origin"])
+    }
+
+    /// A stored response carries its `Vary` in its prepared fields: a hit, with or without an
+    /// `Origin`, lists each token once and still gets the allow headers for an allowed origin.
+    @Test func aCachedHitVariesOnOriginAndAcceptEncodingOnce() throws {
+        let app = try TestApplication()
+        for origin in [nil, "https://dashboard.example", "https://elsewhere.example"] {
+            let headers = origin.map { [("Origin", $0)] } ?? []
+            for _ in 0..<2 {
+                let response = try app.get("/v1/channels?by=size_class", headers: headers)
+                let tokens = response.headers.filter { $0.0.lowercased() == "vary" }
+                    .flatMap { $0.1.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
+                #expect(tokens.sorted() == ["accept-encoding", "origin"], "\(origin ?? "no origin"): \(tokens)")
+                #expect(response.header("Access-Control-Allow-Origin") == (origin == "https://dashboard.example" ? origin : nil))
+            }
+        }
     }
 }

@@ -64,7 +64,11 @@ public struct APIContext: Sendable {
         if ConditionalRequest.noneMatch(conditions, tag) { return notModified(headers) }
         let body = try render(snapshot)
         guard cached else { return Response(status: .ok, headers: headers, body: body) }
-        let entry = ResponseCache.Entry(version: snapshot.version, etag: tag, headers: headers, body: body, route: request.route)
+        // What the CORS middleware and the server's compression would add on every hit, stored
+        // once with the fields instead; prepared, so that a hit copies the stored field lines
+        // rather than serializing each field again.
+        headers.add("Vary", compression.compresses(byteCount: body.count, contentType: contentType) ? "Origin, Accept-Encoding" : "Origin")
+        let entry = ResponseCache.Entry(version: snapshot.version, etag: tag, headers: headers.prepared(), body: body, route: request.route)
         store.responses.store(entry, for: key)
         return response(from: gzipKey.map { gzipped(entry, key: $0) } ?? entry, conditions: conditions)
     }
@@ -111,8 +115,8 @@ public struct APIContext: Sendable {
         var headers = identity.headers
         headers.set("ETag", weakTag)
         headers.add("Content-Encoding", "gzip")
-        headers.add("Vary", "Accept-Encoding")
-        let entry = ResponseCache.Entry(version: identity.version, etag: weakTag, headers: headers, body: compressed, route: identity.route)
+        headers.addVary("Accept-Encoding")
+        let entry = ResponseCache.Entry(version: identity.version, etag: weakTag, headers: headers.prepared(), body: compressed, route: identity.route)
         store.responses.store(entry, for: key)
         return entry
     }

@@ -31,14 +31,14 @@ public struct CORSMiddleware: Middleware {
     public func handle(_ request: inout Request, next: RequestResponder) throws -> Response {
         guard let origin = request.headers["Origin"] else {
             var response = next(&request)
-            Self.addVary(to: &response.headers)
+            response.headers.addVary("Origin")
             return response
         }
         if request.method == .options, let method = request.headers["Access-Control-Request-Method"] {
             return preflight(origin: origin, method: method, request: request)
         }
         var response = next(&request)
-        Self.addVary(to: &response.headers)
+        response.headers.addVary("Origin")
         if allows(origin) {
             response.headers.set("Access-Control-Allow-Origin", anyOrigin ? "*" : origin)
             response.headers.set("Access-Control-Expose-Headers", Self.exposedHeaders)
@@ -60,7 +60,7 @@ public struct CORSMiddleware: Middleware {
         }
         if let refused {
             var response = ErrorMapping.response(for: APIError.forbidden(refused), request: request)
-            Self.addVary(to: &response.headers)
+            response.headers.addVary("Origin")
             return response
         }
         var headers: HTTPHeaders = [
@@ -70,14 +70,7 @@ public struct CORSMiddleware: Middleware {
         ]
         if !requested.isEmpty { headers.add("Access-Control-Allow-Headers", requested.joined(separator: ", ")) }
         var response = Response(status: .noContent, headers: headers)
-        Self.addVary(to: &response.headers)
+        response.headers.addVary("Origin")
         return response
-    }
-
-    private static func addVary(to headers: inout HTTPHeaders) {
-        // Most responses have no Vary yet (every response passes here): no token parsing for them.
-        guard let vary = headers["Vary"] else { return headers.add("Vary", "Origin") }
-        guard !headers.tokens(for: "Vary").contains("origin") else { return }
-        headers.set("Vary", vary + ", Origin")
     }
 }

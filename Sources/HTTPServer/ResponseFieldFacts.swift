@@ -1,0 +1,58 @@
+/// What the server asks of every response's header fields (its `Content-Type`, whether it is
+/// coded already, whether it varies on `Accept-Encoding`, whether the handler asked to close),
+/// gathered in one pass instead of a lookup each. ``PreparedFields`` keep the facts of their
+/// fields, so the fields of a stored response are not scanned again on every send.
+struct ResponseFieldFacts: Sendable {
+    /// The first `Content-Type` value, and whether it names a type worth compressing.
+    private(set) var contentType: String?
+    private(set) var isCompressibleType = false
+    /// A `Content-Encoding` is present: the body is coded already.
+    private(set) var isEncoded = false
+    /// A `Vary` field lists `Accept-Encoding` (or `*`).
+    private(set) var variesOnAcceptEncoding = false
+    /// A `Connection` field lists `close`.
+    private(set) var asksToClose = false
+
+    init(_ fields: UnsafeBufferPointer<HTTPHeaders.Field>) {
+        for index in fields.indices { note(fields[index]) }
+    }
+
+    private mutating func note(_ field: HTTPHeaders.Field) {
+        let name = field.name
+        switch name.utf8.count {
+        case 4 where HTTPHeaders.namesMatch(name, "vary"):
+            variesOnAcceptEncoding = variesOnAcceptEncoding || HTTPHeaders.listContains(field.value, "accept-encoding", orWildcard: true)
+        case 10 where HTTPHeaders.namesMatch(name, "connection"):
+            asksToClose = asksToClose || HTTPHeaders.listContains(field.value, "close")
+        case 12 where contentType == nil && HTTPHeaders.namesMatch(name, "content-type"):
+            contentType = field.value
+            isCompressibleType = ResponseCompression.isCompressible(field.value)
+        case 16 where HTTPHeaders.namesMatch(name, "content-encoding"):
+            isEncoded = true
+        default:
+            break
+        }
+    }
+
+    /// The facts of these fields followed by `later` ones.
+    func followed(by later: ResponseFieldFacts) -> ResponseFieldFacts {
+        var merged = self
+        if merged.contentType == nil {
+            merged.contentType = later.contentType
+            merged.isCompressibleType = later.isCompressibleType
+        }
+        merged.isEncoded = isEncoded || later.isEncoded
+        merged.variesOnAcceptEncoding = variesOnAcceptEncoding || later.variesOnAcceptEncoding
+        merged.asksToClose = asksToClose || later.asksToClose
+        return merged
+    }
+}
+
+extension HTTPHeaders {
+    /// The ``ResponseFieldFacts`` of these fields: the prepared ones' kept facts, then one pass
+    /// over the rest.
+    var responseFacts: ResponseFieldFacts {
+        let added = withUnpreparedFields(ResponseFieldFacts.init)
+        return preparedFields.map { $0.facts.followed(by: added) } ?? added
+    }
+}
