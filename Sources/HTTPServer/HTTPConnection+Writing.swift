@@ -6,7 +6,7 @@ extension HTTPConnection {
     func finish(_ request: consuming Request, response: consuming Response, bytesIn: Int, started: UInt64) {
         let server = context.server
         // A handler or middleware may ask to close with its own `Connection: close`.
-        let keepAlive = request.keepAlive && !server.draining && !peerClosed && !response.headers.responseFacts.asksToClose
+        let keepAlive = request.keepAlive && !server.draining && !peerClosed && !response.headers.asksToClose
         let bytesOut = appendResponse(
             response, omitBody: request.method == .head, keepAlive: keepAlive,
             announceKeepAlive: keepAlive && request.version == .http1_0

@@ -8,7 +8,7 @@ extension HTTPHeaders {
     public mutating func addVary(_ token: String) {
         if let preparedFields, preparedFields.varies(on: token) { return }
         let listed = withUnpreparedFields { fields in
-            fields.contains { Self.namesMatch($0.name, "vary") && Self.listContains($0.value, token, orWildcard: true) }
+            fields.contains { Self.namesMatch($0.name, "Vary") && Self.listContains($0.value, token, orWildcard: true) }
         }
         if !listed { add("Vary", token) }
     }

@@ -10,11 +10,11 @@ struct KnownHeaders {
     mutating func note(_ field: HTTPHeaders.Field, at index: Int) {
         let name = field.name
         switch name.utf8.count {
-        case 4 where HTTPHeaders.namesMatch(name, "host"): hosts.append(field.value)
-        case 6 where HTTPHeaders.namesMatch(name, "expect"): expectations.append(field.value)
-        case 10 where HTTPHeaders.namesMatch(name, "connection"): connections.append(field.value)
-        case 14 where HTTPHeaders.namesMatch(name, "content-length"): contentLengths.append(field.value)
-        case 17 where HTTPHeaders.namesMatch(name, "transfer-encoding"): transferEncodings.append(field.value)
+        case 4 where HTTPHeaders.namesMatch(name, "Host"): hosts.append(field.value)
+        case 6 where HTTPHeaders.namesMatch(name, "Expect"): expectations.append(field.value)
+        case 10 where HTTPHeaders.namesMatch(name, "Connection"): connections.append(field.value)
+        case 14 where HTTPHeaders.namesMatch(name, "Content-Length"): contentLengths.append(field.value)
+        case 17 where HTTPHeaders.namesMatch(name, "Transfer-Encoding"): transferEncodings.append(field.value)
         default: break
         }
     }

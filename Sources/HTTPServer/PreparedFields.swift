@@ -13,7 +13,7 @@ final class PreparedFields: Sendable {
         self.fields = fields
         (lines, hasContentType) = ResponseSerializer.fieldLines(fields)
         facts = fields.withUnsafeBufferPointer(ResponseFieldFacts.init)
-        varyElements = fields.filter { HTTPHeaders.namesMatch($0.name, "vary") }
+        varyElements = fields.filter { HTTPHeaders.namesMatch($0.name, "Vary") }
             .flatMap { $0.value.split(separator: ",").map { String($0.trimmingOWS()) } }
     }
 

@@ -20,14 +20,14 @@ struct ResponseFieldFacts: Sendable {
     private mutating func note(_ field: HTTPHeaders.Field) {
         let name = field.name
         switch name.utf8.count {
-        case 4 where HTTPHeaders.namesMatch(name, "vary"):
+        case 4 where HTTPHeaders.namesMatch(name, "Vary"):
             variesOnAcceptEncoding = variesOnAcceptEncoding || HTTPHeaders.listContains(field.value, "accept-encoding", orWildcard: true)
-        case 10 where HTTPHeaders.namesMatch(name, "connection"):
+        case 10 where HTTPHeaders.namesMatch(name, "Connection"):
             asksToClose = asksToClose || HTTPHeaders.listContains(field.value, "close")
-        case 12 where contentType == nil && HTTPHeaders.namesMatch(name, "content-type"):
+        case 12 where contentType == nil && HTTPHeaders.namesMatch(name, "Content-Type"):
             contentType = field.value
             isCompressibleType = ResponseCompression.isCompressible(field.value)
-        case 16 where HTTPHeaders.namesMatch(name, "content-encoding"):
+        case 16 where HTTPHeaders.namesMatch(name, "Content-Encoding"):
             isEncoded = true
         default:
             break
@@ -54,5 +54,14 @@ extension HTTPHeaders {
     var responseFacts: ResponseFieldFacts {
         let added = withUnpreparedFields(ResponseFieldFacts.init)
         return preparedFields.map { $0.facts.followed(by: added) } ?? added
+    }
+
+    /// Whether a `Connection` field lists `close` (a handler asking the server to close after
+    /// the response): the one fact the server needs of every response, so it is asked alone.
+    var asksToClose: Bool {
+        if preparedFields?.facts.asksToClose == true { return true }
+        return withUnpreparedFields { fields in
+            fields.contains { Self.namesMatch($0.name, "Connection") && Self.listContains($0.value, "close") }
+        }
     }
 }

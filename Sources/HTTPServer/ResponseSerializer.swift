@@ -118,11 +118,11 @@ enum ResponseSerializer {
 
     private static func role(of name: String) -> FieldRole {
         switch name.utf8.count {
-        case 10 where HTTPHeaders.namesMatch(name, "connection"): .owned
-        case 14 where HTTPHeaders.namesMatch(name, "content-length"): .owned
-        case 17 where HTTPHeaders.namesMatch(name, "transfer-encoding"): .owned
-        case 4 where HTTPHeaders.namesMatch(name, "date"): .owned
-        case 12 where HTTPHeaders.namesMatch(name, "content-type"): .contentType
+        case 10 where HTTPHeaders.namesMatch(name, "Connection"): .owned
+        case 14 where HTTPHeaders.namesMatch(name, "Content-Length"): .owned
+        case 17 where HTTPHeaders.namesMatch(name, "Transfer-Encoding"): .owned
+        case 4 where HTTPHeaders.namesMatch(name, "Date"): .owned
+        case 12 where HTTPHeaders.namesMatch(name, "Content-Type"): .contentType
         default: .other
         }
     }

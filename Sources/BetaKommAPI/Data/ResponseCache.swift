@@ -10,10 +10,17 @@ public final class ResponseCache: Sendable {
     public struct Entry: Sendable {
         public let version: Int
         public let etag: String
-        public let headers: HTTPHeaders
-        public let body: [UInt8]
-        /// The pattern of the route that rendered it, for metrics when it is served without routing.
-        public let route: String?
+        /// The 200 response as sent again: prepared headers, body, and the pattern of the route
+        /// that rendered it (for metrics, when it is served without routing).
+        public let response: Response
+
+        public init(version: Int, etag: String, headers: HTTPHeaders, body: [UInt8], route: String?) {
+            self.version = version
+            self.etag = etag
+            var response = Response(status: .ok, headers: headers.prepared(), body: body)
+            response.route = route
+            self.response = response
+        }
     }
 
     struct Key: Hashable, Sendable {

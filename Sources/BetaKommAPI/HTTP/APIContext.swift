@@ -65,10 +65,10 @@ public struct APIContext: Sendable {
         let body = try render(snapshot)
         guard cached else { return Response(status: .ok, headers: headers, body: body) }
         // What the CORS middleware and the server's compression would add on every hit, stored
-        // once with the fields instead; prepared, so that a hit copies the stored field lines
-        // rather than serializing each field again.
+        // once with the fields instead (which the entry prepares: a hit copies the stored field
+        // lines rather than serializing each field again).
         headers.add("Vary", compression.compresses(byteCount: body.count, contentType: contentType) ? "Origin, Accept-Encoding" : "Origin")
-        let entry = ResponseCache.Entry(version: snapshot.version, etag: tag, headers: headers.prepared(), body: body, route: request.route)
+        let entry = ResponseCache.Entry(version: snapshot.version, etag: tag, headers: headers, body: body, route: request.route)
         store.responses.store(entry, for: key)
         return response(from: gzipKey.map { gzipped(entry, key: $0) } ?? entry, conditions: conditions)
     }
@@ -85,9 +85,7 @@ public struct APIContext: Sendable {
         let role = request.role
         let key = gzipKey(for: request, role: role) ?? ResponseCache.Key(role: role, target: request.target)
         guard let entry = store.responses.entry(for: key), entry.version == (try store.snapshot()).version else { return nil }
-        var response = response(from: entry, conditions: request.headers.values(for: "If-None-Match"))
-        response.route = entry.route
-        return response
+        return response(from: entry, conditions: request.headers.values(for: "If-None-Match"))
     }
 
     private func gzipKey(for request: Request, role: Role) -> ResponseCache.Key? {
@@ -95,28 +93,33 @@ public struct APIContext: Sendable {
     }
 
     private func response(from entry: ResponseCache.Entry, conditions: [String]) -> Response {
-        if ConditionalRequest.noneMatch(conditions, entry.etag) { return notModified(entry.headers) }
-        var headers = entry.headers
-        // Request id, Vary and Server-Timing follow on the way out: one copy, not several regrowths.
-        headers.reserveCapacity(adding: 4)
-        return Response(status: .ok, headers: headers, body: entry.body)
+        if ConditionalRequest.noneMatch(conditions, entry.etag) {
+            var unchanged = notModified(entry.response.headers)
+            unchanged.route = entry.response.route
+            return unchanged
+        }
+        var response = entry.response
+        // The request id and Server-Timing follow on the way out: room for them in one allocation.
+        response.headers.reserveCapacity(adding: 3)
+        return response
     }
 
     /// The gzip-coded variant of `identity`, stored under `key`; `identity` itself when compressing
     /// would not pay (a small body, or no smaller), as the server's own compression decides.
     private func gzipped(_ identity: ResponseCache.Entry, key: ResponseCache.Key) -> ResponseCache.Entry {
-        guard identity.body.count >= compression.minimumBytes,
-              let compressed = try? Gzip.compress(identity.body, level: compression.level), compressed.count < identity.body.count else {
+        let body = identity.response.body
+        guard body.count >= compression.minimumBytes,
+              let compressed = try? Gzip.compress(body, level: compression.level), compressed.count < body.count else {
             return identity
         }
         // The same conventions as the server's compression: a weak validator for the coded bytes
         // (RFC 9110 §8.8.1) and `Vary`, which the server does not add to an already coded body.
         let weakTag = "W/" + identity.etag
-        var headers = identity.headers
+        var headers = identity.response.headers
         headers.set("ETag", weakTag)
         headers.add("Content-Encoding", "gzip")
         headers.addVary("Accept-Encoding")
-        let entry = ResponseCache.Entry(version: identity.version, etag: weakTag, headers: headers.prepared(), body: compressed, route: identity.route)
+        let entry = ResponseCache.Entry(version: identity.version, etag: weakTag, headers: headers, body: compressed, route: identity.response.route)
         store.responses.store(entry, for: key)
         return entry
     }

@@ -88,22 +88,32 @@ struct LogLine: ~Copyable {
         return body(UnsafeBufferPointer(start: storage, count: count + 1))
     }
 
+    /// The separator, the key and what follows it, written after one capacity check: this runs
+    /// ten times per access line.
     private mutating func appendKey(_ key: UnsafeBufferPointer<UInt8>) {
+        guard let base = key.baseAddress else { return }
+        reserve(key.count + 4)
+        var position = storage + count
         switch format {
         case .text:
-            if count > 0 { append(UInt8(ascii: " ")) }
-            append(key)
-            append(UInt8(ascii: "="))
+            if count > 0 { position.initialize(to: UInt8(ascii: " ")); position += 1 }
+            position.update(from: base, count: key.count)
+            position += key.count
+            position.initialize(to: UInt8(ascii: "="))
+            position += 1
         case .json:
-            if count > 1 { append(UInt8(ascii: ",")) }
-            append(UInt8(ascii: "\""))
-            append(key)
-            append(UInt8(ascii: "\""))
-            append(UInt8(ascii: ":"))
+            if count > 1 { position.initialize(to: UInt8(ascii: ",")); position += 1 }
+            position.initialize(to: UInt8(ascii: "\""))
+            position += 1
+            position.update(from: base, count: key.count)
+            position += key.count
+            position[0] = UInt8(ascii: "\"")
+            position[1] = UInt8(ascii: ":")
+            position += 2
         }
+        count = position - storage
     }
 
-    /// Room for `extra` more bytes plus the spare one ``withFinishedBytes(_:)`` may use.
     @inline(__always)
     private mutating func reserve(_ extra: Int) {
         if count + extra >= capacity { grow(toFit: extra) }
