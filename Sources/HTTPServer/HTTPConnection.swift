@@ -131,7 +131,12 @@ final class HTTPConnection: EventLoopHandler, @unchecked Sendable {
                 break
             }
             let view = UnsafeBufferPointer(rebasing: bytes[offset...])
-            if pendingHead == nil {
+            // The head is taken out of `pendingHead` (or parsed) and put back only while its body
+            // is incomplete: moved, not copied, into the request on the usual path.
+            let head: RequestHead, headLength: Int
+            if let pending = pendingHead.take() {
+                (head, headLength) = pending
+            } else {
                 if view.isEmpty { break }
                 switch parser.parseHead(view) {
                 case .incomplete:
@@ -140,11 +145,10 @@ final class HTTPConnection: EventLoopHandler, @unchecked Sendable {
                 case .invalid(let error):
                     reject(error)
                     return offset
-                case .complete(let head, let length):
-                    pendingHead = (head, length)
+                case .complete(let parsed, let length):
+                    (head, headLength) = (parsed, length)
                 }
             }
-            guard let (head, headLength) = pendingHead else { break }
             let bodyBytes = UnsafeBufferPointer(rebasing: view[headLength...])
             if head.expectsContinue, !sentContinue, bodyBytes.isEmpty, head.framing != .none {
                 // RFC 9110 §10.1.1: the body is acceptable (its size passed the cap), so invite it.
@@ -154,19 +158,17 @@ final class HTTPConnection: EventLoopHandler, @unchecked Sendable {
             }
             switch parser.parseBody(framing: head.framing, bodyBytes) {
             case .incomplete:
+                pendingHead = (head, headLength)
                 setDeadline(.body)
                 return offset
             case .invalid(let error):
                 reject(error)
                 return offset
             case .complete(let body, let trailers, let bodyLength):
-                pendingHead = nil
                 sentContinue = false
                 offset += headLength + bodyLength
                 served += 1
-                var request = Request(head: head, body: body, trailers: trailers)
-                request.remoteAddress = remoteAddress
-                dispatch(request, bytesIn: headLength + bodyLength)
+                dispatch(Request(head: head, body: body, trailers: trailers), bytesIn: headLength + bodyLength)
             }
         }
         return offset
@@ -175,11 +177,12 @@ final class HTTPConnection: EventLoopHandler, @unchecked Sendable {
     private static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
     private func dispatch(_ request: consuming Request, bytesIn: Int) {
+        request.remoteAddress = remoteAddress
         let started = MonotonicTime.now()
         let server = context.server
         guard let pool = server.workerPool, server.offload(request) else {
             let response = server.respond(to: &request)
-            return finish(request, response: response, bytesIn: bytesIn, started: started)
+            return finish(consume request, response: response, bytesIn: bytesIn, started: started)
         }
         inFlight = true
         deadline = 0

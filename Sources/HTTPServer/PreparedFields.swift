@@ -12,7 +12,7 @@ final class PreparedFields: Sendable {
     init(fields: [HTTPHeaders.Field]) {
         self.fields = fields
         (lines, hasContentType) = ResponseSerializer.fieldLines(fields)
-        facts = fields.withUnsafeBufferPointer(ResponseFieldFacts.init)
+        facts = fields.withUnsafeBufferPointer { ResponseFieldFacts($0) }
         varyElements = fields.filter { HTTPHeaders.namesMatch($0.name, "Vary") }
             .flatMap { $0.value.split(separator: ",").map { String($0.trimmingOWS()) } }
     }

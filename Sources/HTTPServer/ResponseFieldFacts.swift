@@ -13,7 +13,11 @@ struct ResponseFieldFacts: Sendable {
     /// A `Connection` field lists `close`.
     private(set) var asksToClose = false
 
-    init(_ fields: UnsafeBufferPointer<HTTPHeaders.Field>) {
+    init() {}
+
+    /// The facts of `earlier` fields, then of `fields`.
+    init(_ fields: UnsafeBufferPointer<HTTPHeaders.Field>, after earlier: ResponseFieldFacts = ResponseFieldFacts()) {
+        self = earlier
         for index in fields.indices { note(fields[index]) }
     }
 
@@ -33,27 +37,13 @@ struct ResponseFieldFacts: Sendable {
             break
         }
     }
-
-    /// The facts of these fields followed by `later` ones.
-    func followed(by later: ResponseFieldFacts) -> ResponseFieldFacts {
-        var merged = self
-        if merged.contentType == nil {
-            merged.contentType = later.contentType
-            merged.isCompressibleType = later.isCompressibleType
-        }
-        merged.isEncoded = isEncoded || later.isEncoded
-        merged.variesOnAcceptEncoding = variesOnAcceptEncoding || later.variesOnAcceptEncoding
-        merged.asksToClose = asksToClose || later.asksToClose
-        return merged
-    }
 }
 
 extension HTTPHeaders {
     /// The ``ResponseFieldFacts`` of these fields: the prepared ones' kept facts, then one pass
     /// over the rest.
     var responseFacts: ResponseFieldFacts {
-        let added = withUnpreparedFields(ResponseFieldFacts.init)
-        return preparedFields.map { $0.facts.followed(by: added) } ?? added
+        withUnpreparedFields { ResponseFieldFacts($0, after: preparedFields?.facts ?? ResponseFieldFacts()) }
     }
 
     /// Whether a `Connection` field lists `close` (a handler asking the server to close after
