@@ -14,8 +14,15 @@ enum PercentDecoding {
     /// Decodes `%XX` escapes (and `+` as space when `plusAsSpace`); `nil` for a malformed escape or
     /// bytes that are not UTF-8.
     static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes, plusAsSpace: Bool = false) -> String? {
-        guard bytes.contains(where: { $0 == ASCII.percent || (plusAsSpace && $0 == ASCII.plus) }) else {
-            return String(validating: bytes, as: UTF8.self)
+        var ascii = true
+        var escaped = false
+        for byte in bytes {
+            if byte >= 0x80 { ascii = false } else if byte == ASCII.percent || (plusAsSpace && byte == ASCII.plus) { escaped = true }
+        }
+        guard escaped else {
+            // ASCII is valid UTF-8: `decoding` takes its fast path, where `validating` cost ~1 k
+            // instructions per query parameter name or value (callgrind).
+            return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
         }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(bytes.count)

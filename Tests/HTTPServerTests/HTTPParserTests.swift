@@ -1,4 +1,4 @@
-import HTTPServer
+@testable import HTTPServer
 import Testing
 
 private let colonByte = UInt8(ascii: ":")
@@ -59,6 +59,26 @@ struct HTTPParserTests {
         #expect(request.query["empty"] == "")
         #expect(request.headers.values(for: "X-MULTI") == ["1", "2"])
         #expect(request.version == .http1_1)
+    }
+
+    @Test("query strings: pairs in order, bare names, empty pairs skipped, + as space, escapes, non-ASCII", arguments: [
+        ("a=1&b=2&a=3", [("a", "1"), ("b", "2"), ("a", "3")]),
+        ("flag&x=", [("flag", ""), ("x", "")]),
+        ("&&a=1&&", [("a", "1")]),
+        ("q=Bod%C3%B8+kommune&e=a%3Db%26c", [("q", "Bodø kommune"), ("e", "a=b&c")]),
+        ("k=v=w", [("k", "v=w")]),
+        ("navn=Bodø", [("navn", "Bodø")]),
+        ("", []),
+    ])
+    func queries(query: String, expected: [(String, String)]) {
+        let parsed = QueryParameters.parse(Substring(query))
+        #expect(parsed?.items.map(\.name) == expected.map(\.0))
+        #expect(parsed?.items.map(\.value) == expected.map(\.1))
+    }
+
+    @Test("a malformed escape or an escape that is not UTF-8 makes the query invalid", arguments: ["a=%4", "a=%zz", "%=1", "a=%FF", "b&a=%C3"])
+    func invalidQueries(query: String) {
+        #expect(QueryParameters.parse(Substring(query)) == nil)
     }
 
     @Test("chunked body and trailers")
