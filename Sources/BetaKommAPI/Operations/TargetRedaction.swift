@@ -9,15 +9,17 @@ enum TargetRedaction {
     static let replacement = "REDACTED"
 
     static func redacted(_ target: String) -> String {
-        // Find the `?` over the contiguous bytes, not through the generic view's index arithmetic.
-        let offset = target.utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: UInt8(ascii: "?")) }
-            ?? target.utf8.firstIndex(of: UInt8(ascii: "?")).map { target.utf8.distance(from: target.utf8.startIndex, to: $0) }
-        guard let offset else { return target }
-        let question = target.utf8.index(target.utf8.startIndex, offsetBy: offset)
+        // Called for every response: most targets have no query, or a query that names nothing
+        // secret and has no `%` escape (then a secret-looking name would show in its plain bytes),
+        // so one walk over the bytes decides, with no index arithmetic on the string's views.
+        var scanned = target  // `withUTF8` is mutating; a native string is read in place
+        let mayHoldASecret = scanned.withUTF8 { bytes -> Bool in
+            guard let question = bytes.firstIndex(of: UInt8(ascii: "?")) else { return false }
+            let query = UnsafeBufferPointer(rebasing: bytes[(question + 1)...])
+            return query.contains(UInt8(ascii: "%")) || mayNameASecret(query)
+        }
+        guard mayHoldASecret, let question = target.firstIndex(of: "?") else { return target }
         let query = target[target.index(after: question)...]
-        // Called for every response: most queries name nothing secret, and when the query has no
-        // `%` escape a secret-looking name shows in its plain bytes, so those skip the decoding.
-        if !query.utf8.contains(UInt8(ascii: "%")) && !mayNameASecret(query.utf8) { return target }
         var changed = false
         let parts = query.split(separator: "&", omittingEmptySubsequences: false).map { part -> Substring in
             let name = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0]
@@ -30,23 +32,17 @@ enum TargetRedaction {
         return target[...question] + parts.joined(separator: "&")
     }
 
-    /// Whether a parameter name of `query` (no `%` escapes, so names are as written), ASCII-
-    /// lowercased, contains one of ``sensitiveNameParts``: one walk over the bytes in place, no
-    /// lowered copy of the query (this runs for every logged request with a query).
-    private static func mayNameASecret(_ query: Substring.UTF8View) -> Bool {
-        var query = Substring(query)
-        return query.withUTF8 { bytes in
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != UInt8(ascii: "&") { end += 1 }
-                var nameEnd = start
-                while nameEnd < end && bytes[nameEnd] != UInt8(ascii: "=") { nameEnd += 1 }
-                if containsSensitivePart(UnsafeBufferPointer(rebasing: bytes[start..<nameEnd])) { return true }
-                start = end + 1
-            }
-            return false
+    private static func mayNameASecret(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "&") { end += 1 }
+            var nameEnd = start
+            while nameEnd < end && bytes[nameEnd] != UInt8(ascii: "=") { nameEnd += 1 }
+            if containsSensitivePart(UnsafeBufferPointer(rebasing: bytes[start..<nameEnd])) { return true }
+            start = end + 1
         }
+        return false
     }
 
     private static func containsSensitivePart(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
