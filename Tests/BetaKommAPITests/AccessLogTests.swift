@@ -117,6 +117,21 @@ import Testing
         gate.signal(); gate.signal()
     }
 
+    @Test func shardedWritersLoseNoLineAndKeepEachThreadsOrder() {
+        let received = Mutex<[UInt8]>([])
+        let writer = LogWriter(label: "sharded", batchBytes: 512, shards: 4) { bytes in received.withLock { $0 += bytes } }
+        DispatchQueue.concurrentPerform(iterations: 6) { thread in
+            for index in 0..<500 { writer.write("thread \(thread) line \(index)") }
+        }
+        writer.flush()
+        let lines = received.withLock { String(decoding: $0, as: UTF8.self) }.split(separator: "\n")
+        #expect(lines.count == 6 * 500)
+        for thread in 0..<6 {
+            let own = lines.filter { $0.hasPrefix("thread \(thread) ") }.map { Int($0.split(separator: " ").last ?? "") ?? -1 }
+            #expect(own == Array(0..<500), "thread \(thread)'s lines in the order written")
+        }
+    }
+
     @Test func aFullBatchIsWrittenAtOnceAndARemainderByTheTimerOrFlush() {
         let received = Mutex<[String]>([])
         let arrived = DispatchSemaphore(value: 0)
