@@ -28,7 +28,7 @@ public struct Request: Sendable {
     /// Whether the connection may stay open after this request.
     var keepAlive: Bool
 
-    init(head: RequestHead, body: [UInt8], trailers: HTTPHeaders) {
+    init(head: consuming RequestHead, body: [UInt8], trailers: HTTPHeaders) {
         method = head.method
         target = head.target
         path = head.path

@@ -32,7 +32,8 @@ enum ResponseSerializer {
             size += contentType.utf8CodeUnitCount + defaultBinaryType.utf8CodeUnitCount + 2
             size += contentLength.utf8CodeUnitCount + 20 + 2 + dateName.utf8CodeUnitCount + date.count + 2  // 20: Int.max's digits
             size += connectionKeepAlive.utf8CodeUnitCount + 2
-            let head = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            // Written on the stack (a head is a few hundred bytes), then appended: no array to allocate.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size) { buffer in
                 var writer = HeadWriter(buffer: buffer)
                 writer.write(http11)
                 writer.writeDecimal(status.code)
@@ -60,10 +61,9 @@ enum ResponseSerializer {
                     writer.write(connectionKeepAlive)
                 }
                 writer.writeCRLF()
-                count = writer.count
+                out.reserveCapacity(out.count + writer.count + (sendsBody ? response.body.count : 0))
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<writer.count]))
             }
-            out.reserveCapacity(out.count + head.count + (sendsBody ? response.body.count : 0))
-            out.append(contentsOf: head)
         } }
         if sendsBody {
             out.append(contentsOf: response.body)

@@ -40,4 +40,18 @@ import Testing
             #expect(String(decoding: line.finished, as: UTF8.self).hasSuffix("Z" + String(value)))
         }
     }
+
+    @Test func aLineInALentBufferMovesToItsOwnWhenItOutgrowsIt() {
+        for format in [ServiceConfiguration.LogFormat.text, .json] {
+            let long = String(repeating: "x", count: 300)
+            let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+                var line = LogLine(format: format, in: buffer)
+                line.add("a", 1)
+                line.add("long", long)
+                line.add("b", 2)
+                return String(decoding: line.finished, as: UTF8.self)
+            }
+            #expect(text.contains(format == .text ? "a=1 long=\(long) b=2" : #""a":1,"long":"\#(long)","b":2}"#), "\(format)")
+        }
+    }
 }

@@ -19,11 +19,14 @@ public struct AccessLog: Sendable {
 
     /// Writes the line for `completed`.
     public func record(_ completed: CompletedRequest) {
-        line(for: completed).withFinishedBytes { writer.write(bytes: $0) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 512) { buffer in
+            line(for: completed, in: buffer).withFinishedBytes { writer.write(bytes: $0) }
+        }
     }
 
-    func line(for completed: CompletedRequest) -> LogLine {
-        var line = LogLine(format: format)
+    /// The line for `completed`, built in `buffer` when one is given (see ``LogLine/init(format:in:)``).
+    func line(for completed: CompletedRequest, in buffer: UnsafeMutableBufferPointer<UInt8>? = nil) -> LogLine {
+        var line = buffer.map { LogLine(format: format, in: $0) } ?? LogLine(format: format)
         line.add("log", "access")
         // Set on the request by the id middleware (the hook sees the request as the chain left it);
         // a request that never parsed has none.

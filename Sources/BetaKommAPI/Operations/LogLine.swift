@@ -9,13 +9,30 @@
 struct LogLine: ~Copyable {
     let format: ServiceConfiguration.LogFormat
     private var storage: UnsafeMutablePointer<UInt8>
-    private var capacity = 256
+    private var capacity: Int
     /// Bytes written so far: the line without its newline (and, in JSON, without the closing brace).
     private var count = 0
 
+    /// Whether `storage` was allocated here (rather than lent by the caller) and is freed here.
+    private var ownsStorage = true
+
+    /// A line in a buffer of its own.
     init(format: ServiceConfiguration.LogFormat) {
+        self.init(format: format, storage: .allocate(capacity: 256), capacity: 256, owned: true)
+    }
+
+    /// A line that starts in `buffer` (the caller's stack memory, say: the access log writes one
+    /// line per response, and a `malloc` and `free` each were a tenth of its cost) and moves to a
+    /// buffer of its own only if it outgrows it. It must not outlive `buffer`.
+    init(format: ServiceConfiguration.LogFormat, in buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.init(format: format, storage: buffer.baseAddress!, capacity: buffer.count, owned: false)
+    }
+
+    private init(format: ServiceConfiguration.LogFormat, storage: UnsafeMutablePointer<UInt8>, capacity: Int, owned: Bool) {
         self.format = format
-        storage = .allocate(capacity: capacity)
+        self.storage = storage
+        self.capacity = capacity
+        self.ownsStorage = owned
         if format == .json { append(UInt8(ascii: "{")) }
         appendKey(UnsafeBufferPointer(start: StaticString("time").utf8Start, count: 4))
         if format == .json { append(UInt8(ascii: "\"")) }
@@ -24,7 +41,7 @@ struct LogLine: ~Copyable {
     }
 
     deinit {
-        storage.deallocate()
+        if ownsStorage { storage.deallocate() }
     }
 
     /// A field whose value is text: bare in text format when it is plain, else a quoted JSON string.
@@ -122,7 +139,8 @@ struct LogLine: ~Copyable {
     private mutating func grow(toFit extra: Int) {
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(capacity * 2, count + extra + 1))
         grown.update(from: storage, count: count)
-        storage.deallocate()
+        if ownsStorage { storage.deallocate() }
+        ownsStorage = true
         storage = grown
         capacity = max(capacity * 2, count + extra + 1)
     }
