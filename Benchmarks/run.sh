@@ -60,6 +60,8 @@ PATH_apiquiet_figure7=$PATH_api_figure7
 PORT_apiquiet_channels=$PORT_apiquiet
 PATH_apiquiet_channels=$PATH_api_channels
 PATH_fixedlarge=/fixed
+PORT_nginx_large=$PORT_nginx          # nginx serving the same channels document from a file
+PATH_nginx_large=/channels
 PORT_betakomm_idle=$((BASE_PORT + 10))
 PORT_hummingbird_idle=$((BASE_PORT + 11))
 
@@ -76,8 +78,9 @@ SCENARIOS=(
   "close-c16|/fixed|16|2|Connection: close|betakomm hummingbird nginx"
   # API routes served from the response cache, against BetaKomm's own fixed JSON in the same rounds
   # (plus: channels as a browser asks for it, gzip-coded; both routes with the access log off; and the
-  # channels document served as fixed bytes, to separate what its size costs from what the API does)
-  "api-c64|/fixed|64|2||betakomm api_figure7 api_channels api_channels_gzip apiquiet_figure7 apiquiet_channels fixedlarge"
+  # channels document served as fixed bytes, by our server and by nginx beside nginx's 1.5 KB, to
+  # separate what its size costs from what the API does)
+  "api-c64|/fixed|64|2||betakomm api_figure7 api_channels api_channels_gzip apiquiet_figure7 apiquiet_channels fixedlarge nginx nginx_large"
 )
 
 wanted() { local base=${1%%_*}; [ -z "$ONLY" ] || [[ " $ONLY " == *" $1 "* || " $ONLY " == *" $base "* ]]; }
@@ -175,6 +178,7 @@ http {
     listen 127.0.0.1:$port;
     location = /fixed  { alias $WORK/fixed.json; }
     location = /health { alias $WORK/fixed.json; }
+    location = /channels { alias $WORK/channels.json; }
   }
 }
 EOF
@@ -185,6 +189,7 @@ pids_nginx() {  # master and its workers
   local master=${SERVER_PID[nginx-$1]}
   echo "$master $(pgrep -P "$master" | tr '\n' ' ')"
 }
+pids_nginx_large() { pids_nginx "$@"; }
 
 start_api() {   # a fresh database in the temp dir, migrated and seeded by `serve` itself
   local port=$1
@@ -207,9 +212,15 @@ pids_apiquiet() { echo "${SERVER_PID[apiquiet-$1]}"; }
 pids_apiquiet_figure7() { pids_apiquiet "$@"; }
 pids_apiquiet_channels() { pids_apiquiet "$@"; }
 
-start_fixedlarge() {   # fixed-json-server with the bytes of /v1/channels?by=size_class (needs the api up)
+fetch_channels_document() {  # the bytes of /v1/channels?by=size_class, for fixedlarge and nginx_large (needs the api up)
+  [ -s "$WORK/channels.json" ] && return 0
+  wait_ready api "$PORT_api" && curl -s "http://127.0.0.1:$PORT_api$PATH_api_channels" -o "$WORK/channels.json" &&
+    chmod 644 "$WORK/channels.json" && cp "$WORK/channels.json" "$RAW/channels.json"
+}
+
+start_fixedlarge() {   # fixed-json-server with the bytes of /v1/channels?by=size_class
   local port=$1
-  wait_ready api "$PORT_api" && curl -s "http://127.0.0.1:$PORT_api$PATH_api_channels" -o "$WORK/channels.json"
+  fetch_channels_document
   "$BETAKOMM_SERVER_BIN" "$port" "$WORK/channels.json" >"$RAW/fixedlarge-$port.log" 2>&1 &
   SERVER_PID[fixedlarge-$port]=$!
 }
@@ -310,6 +321,7 @@ run_load() {
   for target in $targets; do ensure_port_free "$(port_of "$target")"; done
   for target in $targets; do start_"$target" "$(port_of "$target")"; done
   for target in $targets; do wait_ready "$target" "$(port_of "$target")"; done
+  if wanted api && wanted nginx; then fetch_channels_document; fi
   local scenario
   for scenario in "${SCENARIOS[@]}"; do run_scenario "$scenario"; done
   if wanted api && [ "${SKIP_CROSSTAB:-0}" != 1 ]; then
