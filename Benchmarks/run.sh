@@ -9,8 +9,8 @@
 #   SKIP_BUILD=1 bash Benchmarks/run.sh     # reuse the binaries of the previous run
 #   SCENARIOS_ONLY="close-c16" ROUNDS=10 bash Benchmarks/run.sh   # some scenarios only
 #   SKIP_CROSSTAB=1 bash Benchmarks/run.sh  # without the uncached-crosstab measurement
-#   SCENARIOS_ONLY=api-c64 ONLY="betakomm api apiquiet fixedlarge" SKIP_IDLE=1 bash Benchmarks/run.sh
-#                                           # the cached API routes alone (fixedlarge needs api)
+#   SCENARIOS_ONLY=api-c64 ONLY="betakomm api apiquiet fixedlarge fixedfigure nginx" SKIP_IDLE=1 bash Benchmarks/run.sh
+#                                           # the cached API routes alone (fixedlarge and fixedfigure need api)
 #
 # Needs: wrk, nginx (apt-get install -y wrk nginx-light), curl, python3, swift. Installs wrk/nginx-light
 # with apt-get when missing. Only ever talks to 127.0.0.1; every load run is bounded by DURATION.
@@ -26,7 +26,7 @@ DURATION=${DURATION:-4}             # seconds per wrk run
 WARMUP=${WARMUP:-1}                 # seconds of unrecorded load per target before each scenario
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
 IDLE_TARGETS=${IDLE_TARGETS:-"betakomm hummingbird"}
-LOAD_TARGETS="betakomm hummingbird nginx api apiquiet fixedlarge"
+LOAD_TARGETS="betakomm hummingbird nginx api apiquiet fixedlarge fixedfigure"
 CROSSTAB_COUNT=${CROSSTAB_COUNT:-2000}   # distinct uncached crosstab URLs, each requested once
 ONLY=${ONLY:-}                      # restricts every target list to these names when set
 SCENARIOS_ONLY=${SCENARIOS_ONLY:-}  # runs only the scenarios named here when set
@@ -45,6 +45,7 @@ PORT_nginx=$((BASE_PORT + 2))
 PORT_api=$((BASE_PORT + 3))         # the real `betakomm serve`, temp database
 PORT_apiquiet=$((BASE_PORT + 4))    # the same with --access-log off
 PORT_fixedlarge=$((BASE_PORT + 5))  # fixed-json-server serving the /v1/channels?by=size_class document
+PORT_fixedfigure=$((BASE_PORT + 6)) # fixed-json-server serving the /v1/figures/7 document
 # Pseudo-targets: the same `betakomm serve` process, each loaded at its own path (PATH_<target>
 # overrides the scenario's path, HEADER_<target> its extra header), so API routes interleave with
 # BetaKomm's fixed JSON in one scenario.
@@ -60,6 +61,7 @@ PATH_apiquiet_figure7=$PATH_api_figure7
 PORT_apiquiet_channels=$PORT_apiquiet
 PATH_apiquiet_channels=$PATH_api_channels
 PATH_fixedlarge=/fixed
+PATH_fixedfigure=/fixed
 PORT_nginx_large=$PORT_nginx          # nginx serving the same channels document from a file
 PATH_nginx_large=/channels
 PORT_betakomm_idle=$((BASE_PORT + 10))
@@ -80,7 +82,7 @@ SCENARIOS=(
   # (plus: channels as a browser asks for it, gzip-coded; both routes with the access log off; and the
   # channels document served as fixed bytes, by our server and by nginx beside nginx's 1.5 KB, to
   # separate what its size costs from what the API does)
-  "api-c64|/fixed|64|2||betakomm api_figure7 api_channels api_channels_gzip apiquiet_figure7 apiquiet_channels fixedlarge nginx nginx_large"
+  "api-c64|/fixed|64|2||betakomm api_figure7 api_channels api_channels_gzip apiquiet_figure7 apiquiet_channels fixedfigure fixedlarge nginx nginx_large"
 )
 
 wanted() { local base=${1%%_*}; [ -z "$ONLY" ] || [[ " $ONLY " == *" $1 "* || " $ONLY " == *" $base "* ]]; }
@@ -193,8 +195,11 @@ pids_nginx_large() { pids_nginx "$@"; }
 
 start_api() {   # a fresh database in the temp dir, migrated and seeded by `serve` itself
   local port=$1
+  # The access log (stdout) is formatted and written in 64 KiB batches as always, into /dev/null:
+  # at 100 k lines a second a file grows by a gigabyte per run, and the disk's writeback then
+  # competes for the same two cores (nginx runs with its access log off). Events go to the file.
   (cd "$ROOT" && "$API_BIN" serve --port "$port" --db "$WORK/api.sqlite" --migrations "$ROOT/Migrations" \
-    --public "$ROOT/Public" --log-level warning) >"$RAW/api-$port.log" 2>&1 &
+    --public "$ROOT/Public" --log-level warning) >/dev/null 2>"$RAW/api-$port.log" &
   SERVER_PID[api-$port]=$!
 }
 pids_api() { echo "${SERVER_PID[api-$1]}"; }
@@ -212,11 +217,20 @@ pids_apiquiet() { echo "${SERVER_PID[apiquiet-$1]}"; }
 pids_apiquiet_figure7() { pids_apiquiet "$@"; }
 pids_apiquiet_channels() { pids_apiquiet "$@"; }
 
-fetch_channels_document() {  # the bytes of /v1/channels?by=size_class, for fixedlarge and nginx_large (needs the api up)
-  [ -s "$WORK/channels.json" ] && return 0
-  wait_ready api "$PORT_api" && curl -s "http://127.0.0.1:$PORT_api$PATH_api_channels" -o "$WORK/channels.json" &&
-    chmod 644 "$WORK/channels.json" && cp "$WORK/channels.json" "$RAW/channels.json"
+fetch_document() {  # fetch_document NAME PATH: the API's bytes at PATH as $WORK/NAME.json (needs the api up)
+  [ -s "$WORK/$1.json" ] && return 0
+  wait_ready api "$PORT_api" && curl -s "http://127.0.0.1:$PORT_api$2" -o "$WORK/$1.json" &&
+    chmod 644 "$WORK/$1.json" && cp "$WORK/$1.json" "$RAW/$1.json"
 }
+fetch_channels_document() { fetch_document channels "$PATH_api_channels"; }   # for fixedlarge and nginx_large
+
+start_fixedfigure() {   # fixed-json-server with the bytes of /v1/figures/7
+  local port=$1
+  fetch_document figure7 "$PATH_api_figure7"
+  "$BETAKOMM_SERVER_BIN" "$port" "$WORK/figure7.json" >"$RAW/fixedfigure-$port.log" 2>&1 &
+  SERVER_PID[fixedfigure-$port]=$!
+}
+pids_fixedfigure() { echo "${SERVER_PID[fixedfigure-$1]}"; }
 
 start_fixedlarge() {   # fixed-json-server with the bytes of /v1/channels?by=size_class
   local port=$1
@@ -247,6 +261,7 @@ wait_ready() {  # wait_ready TARGET PORT: until GET /fixed returns exactly fixed
   fi
   local expected=$FIXED_JSON
   [ "$target" = fixedlarge ] && expected=$WORK/channels.json
+  [ "$target" = fixedfigure ] && expected=$WORK/figure7.json
   for i in $(seq 1 300); do
     if curl -s --max-time 1 "http://127.0.0.1:$port/fixed" -o "$WORK/check-$target" 2>/dev/null; then
       if cmp -s "$WORK/check-$target" "$expected"; then return 0; fi
@@ -360,9 +375,9 @@ main() {
   ensure_tools
   local needed
   needed=" $(only_wanted "$LOAD_TARGETS $IDLE_TARGETS") "
-  [[ $needed != *" betakomm "* && $needed != *" fixedlarge "* ]] || build_betakomm
+  [[ $needed != *" betakomm "* && $needed != *" fixedlarge "* && $needed != *" fixedfigure "* ]] || build_betakomm
   [[ $needed != *" hummingbird "* ]] || build_reference
-  [[ $needed != *" api "* && $needed != *" apiquiet "* && $needed != *" fixedlarge "* ]] || build_api
+  [[ $needed != *" api "* && $needed != *" apiquiet "* && $needed != *" fixedlarge "* && $needed != *" fixedfigure "* ]] || build_api
   {
     echo "date_utc=$STAMP"
     echo "nproc=$(nproc)"

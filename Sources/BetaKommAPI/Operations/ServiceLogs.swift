@@ -14,7 +14,7 @@ public struct ServiceLogs: Sendable {
     /// the usual split for a container, where the platform collects both streams.
     public static func standard(_ configuration: ServiceConfiguration) -> ServiceLogs {
         ServiceLogs(
-            access: AccessLog(format: configuration.logFormat, writer: .fileDescriptor(STDOUT_FILENO, label: "betakomm.access-log", shards: 8)),
+            access: AccessLog(format: configuration.logFormat, writer: .fileDescriptor(STDOUT_FILENO, label: "betakomm.access-log", shards: ThreadShard.defaultCount)),
             events: EventLog(minimumLevel: configuration.logLevel, format: configuration.logFormat,
                              writer: .fileDescriptor(STDERR_FILENO, label: "betakomm.event-log"))
         )

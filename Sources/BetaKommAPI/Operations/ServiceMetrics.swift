@@ -110,7 +110,7 @@ public final class ServiceMetrics: Sendable {
 
     /// Enough for the event loops (one per core) and the handler pool's threads of a small machine;
     /// more threads than shards share them, which is still correct.
-    static let shardCount = 8
+    static let shardCount = ThreadShard.defaultCount
 
     final class Shard: Sendable {
         let counts = Mutex(Counts())

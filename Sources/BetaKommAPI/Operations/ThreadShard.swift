@@ -10,6 +10,9 @@ enum ThreadShard {
         return pthread_key_create(&key, nil) == 0 ? key : nil
     }()
     private static let issued = Atomic<Int>(0)
+    /// Shards for per-thread state: more than the event loops of a small machine, so that each
+    /// loop gets its own.
+    static let defaultCount = 8
 
     /// This thread's shard number in `0..<count`.
     static func current(of count: Int) -> Int {
