@@ -46,6 +46,7 @@ struct LogLine: ~Copyable {
 
     /// A field whose value is text: bare in text format when it is plain, else a quoted JSON string.
     /// Keys are our own snake_case names (nothing to escape), as literals: no string to retain or measure.
+    @inline(__always)
     mutating func add(_ key: StaticString, _ value: String) {
         appendKey(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
         appendValue(value)
@@ -58,12 +59,14 @@ struct LogLine: ~Copyable {
         appendValue(value)
     }
 
+    @inline(__always)
     mutating func add(_ key: StaticString, _ value: Int) {
         appendKey(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
         appendDecimal(value)
     }
 
     /// Seconds as milliseconds with three decimals, unquoted.
+    @inline(__always)
     mutating func add(_ key: StaticString, milliseconds seconds: Double) {
         appendKey(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
         appendMilliseconds(seconds)
@@ -107,6 +110,7 @@ struct LogLine: ~Copyable {
 
     /// The separator, the key and what follows it, written after one capacity check: this runs
     /// ten times per access line.
+    @inline(__always)
     private mutating func appendKey(_ key: UnsafeBufferPointer<UInt8>) {
         guard let base = key.baseAddress else { return }
         reserve(key.count + 4)
