@@ -26,7 +26,7 @@ enum ResponseSerializer {
         let sendsBody = !omitBody && !forbidsContent
         let prepared = response.headers.preparedFields
         response.headers.withUnpreparedFields { fields in withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { sent in
-            var hasContentType = prepared?.hasContentType ?? false
+            var hasContentType = prepared?.facts.contentType != nil
             var size = http11.utf8CodeUnitCount + digitCount(status.code) + 1 + status.reasonPhrase.utf8.count + 2
             size += (prepared?.lines.count ?? 0) + measure(fields, sent: sent, hasContentType: &hasContentType)
             size += contentType.utf8CodeUnitCount + defaultBinaryType.utf8CodeUnitCount + 2
@@ -72,17 +72,16 @@ enum ResponseSerializer {
     }
 
     /// The field lines of `fields` exactly as ``serialize(_:omitBody:keepAlive:announceKeepAlive:date:into:)``
-    /// writes them, for ``PreparedFields``; and whether they include a `Content-Type`.
-    static func fieldLines(_ fields: [HTTPHeaders.Field]) -> (lines: [UInt8], hasContentType: Bool) {
+    /// writes them, for ``PreparedFields``.
+    static func fieldLines(_ fields: [HTTPHeaders.Field]) -> [UInt8] {
         fields.withUnsafeBufferPointer { fields in withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { sent in
             var hasContentType = false
             let size = measure(fields, sent: sent, hasContentType: &hasContentType)
-            let lines = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
                 var writer = HeadWriter(buffer: buffer)
                 writer.writeFields(fields, sent: sent)
                 count = writer.count
             }
-            return (lines, hasContentType)
         } }
     }
 
