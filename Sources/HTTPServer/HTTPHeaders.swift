@@ -51,10 +51,13 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     /// Every value for `name`, in order.
     public func values(for name: String) -> [String] {
         var values: [String] = []
-        _ = forEachField { field in
-            if Self.namesMatch(field.name, name) { values.append(field.value) }
-            return false
+        func collect(_ fields: [Field]) {
+            fields.withUnsafeBufferPointer { fields in
+                for index in fields.indices where Self.namesMatch(fields[index].name, name) { values.append(fields[index].value) }
+            }
         }
+        if let preparedFields { collect(preparedFields.fields) }
+        collect(fields)
         return values
     }
 
@@ -67,14 +70,6 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     /// must not copy each field.
     func withUnpreparedFields<Result>(_ body: (UnsafeBufferPointer<Field>) throws -> Result) rethrows -> Result {
         try fields.withUnsafeBufferPointer(body)
-    }
-
-    /// Calls `visit` with each field in order, borrowed in place, until it returns `true`; returns
-    /// whether it did. Hot-path scans (`Vary`) go through here rather than `for … in`, which
-    /// copies (retains) each field's two strings.
-    func forEachField(_ visit: (Field) -> Bool) -> Bool {
-        if let preparedFields, preparedFields.fields.withUnsafeBufferPointer({ $0.contains(where: visit) }) { return true }
-        return fields.withUnsafeBufferPointer { $0.contains(where: visit) }
     }
 
     /// The index of the first field in `fields` named `name`. Lookups go through here: it borrows
