@@ -51,14 +51,15 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     /// Every value for `name`, in order.
     public func values(for name: String) -> [String] {
         var values: [String] = []
-        func collect(_ fields: [Field]) {
-            fields.withUnsafeBufferPointer { fields in
-                for index in fields.indices where Self.namesMatch(fields[index].name, name) { values.append(fields[index].value) }
-            }
-        }
-        if let preparedFields { collect(preparedFields.fields) }
-        collect(fields)
+        if let preparedFields { Self.appendValues(of: name, in: preparedFields.fields, to: &values) }
+        Self.appendValues(of: name, in: fields, to: &values)
         return values
+    }
+
+    private static func appendValues(of name: String, in fields: [Field], to values: inout [String]) {
+        fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where namesMatch(fields[index].name, name) { values.append(fields[index].value) }
+        }
     }
 
     /// Whether any field is named `name`.
