@@ -90,6 +90,35 @@ import Testing
         #expect(grouped.contains("Små kommuner"))
     }
 
+    @Test func bySizeClassBreaksDownAFigureInEveryFormat() throws {
+        let app = try TestApplication.shared.get()
+        let json = try #require(try app.get("/v1/figures/12?by=size_class&wave=2011").json().object("figure"))
+        #expect(json.string("by") == "size_class")
+        let panel = try #require(json.objects("panels").first)
+        #expect(panel.objects("groups").compactMap { $0.string("key") } == ["small", "medium", "large", "county"])
+        let total = try #require(panel.object("total"))
+
+        let csv = try app.get("/v1/figures/12?by=size_class&wave=2011&format=csv").text.components(separatedBy: "\r\n")
+        #expect(csv.contains { $0.contains(",medium,") })
+        let facebookTotal = try #require(total.objects("options").first { $0.string("code") == "facebook" })
+        let allRow = try #require(csv.first { $0.contains(",all,") && $0.contains(",facebook,") })
+        #expect(allRow.contains(",\(facebookTotal.int("count") ?? -1),\(facebookTotal.int("percent") ?? -1),"))
+
+        let stat = try app.get("/v1/figures/12?by=size_class&format=jsonstat&lang=en").json()
+        #expect(stat.object("dimension")?.object("group")?.object("category")?.object("index")?.count == 5)
+        #expect(stat.string("label")?.hasSuffix("By municipality size.") == true)
+
+        let svg = try SVGDocument(try app.get("/v1/figures/12.svg?by=size_class").body)
+        #expect(svg.titles.contains { $0.hasSuffix("Fordelt på kommunestørrelse.") })
+        #expect(svg.text.contains("Små kommuner"))
+
+        // A figure the report already breaks down is unchanged; other groupings are refused by name.
+        #expect(try app.get("/v1/figures/7?by=size_class").body == app.get("/v1/figures/7").body)
+        let refused = try app.get("/v1/figures/12.svg?by=county")
+        #expect(refused.status == 400)
+        #expect(try refused.json().objects("errors").first?.string("parameter") == "by")
+    }
+
     @Test func badFormatsAndFiguresAreRefused() throws {
         let app = try TestApplication.shared.get()
         #expect(try app.get("/v1/figures/7?format=xlsx").json().objects("errors").first?.string("parameter") == "format")

@@ -1,7 +1,8 @@
 import Survey
 
 /// One of the report's figures computed for a wave, as served in every format: one panel per
-/// question (and per series value, Fig. 24), each a ``StatisticTable`` grouped as the figure is.
+/// question (and per series value, Fig. 24), each a ``StatisticTable`` grouped as the figure is in
+/// the report or, for a figure the report shows ungrouped, as the request asks (`by=size_class`).
 struct FigureData: Sendable {
     struct Panel: Sendable {
         let table: StatisticTable
@@ -11,39 +12,45 @@ struct FigureData: Sendable {
 
     let figure: Figure
     let wave: WaveSelection
+    /// The figure's own grouping if the report has one, else the one asked for.
+    let grouping: Grouping?
     /// Respondents in the base of the figure's first question (the n the caption prints).
     let n: Int
     let panels: [Panel]
 
-    init(number: Int, snapshot: DataSnapshot, wave: WaveSelection, minimumCellSize: Int?) throws {
-        figure = try Figure.report2011(number)
+    init(number: Int, snapshot: DataSnapshot, wave: WaveSelection, by requested: Grouping? = nil, minimumCellSize: Int?) throws {
+        let figure = try Figure.report2011(number)
+        self.figure = figure
         self.wave = wave
+        let grouping = figure.grouping ?? requested
+        self.grouping = grouping
         let dataset = snapshot.dataset(wave)
         n = try dataset.distribution(of: figure.questionIDs[0]).groups.first?.baseN ?? 0
         var panels: [Panel] = []
         for questionID in figure.questionIDs {
             guard let seriesQuestionID = figure.seriesQuestionID else {
                 panels.append(Panel(table: try StatisticTable(dataset: dataset, questionID: questionID, filter: nil,
-                                                              grouping: figure.grouping, minimumCellSize: minimumCellSize), series: nil))
+                                                              grouping: grouping, minimumCellSize: minimumCellSize), series: nil))
                 continue
             }
             for option in try dataset.questionnaire.question(seriesQuestionID).options {
                 let filter = Condition.answer(question: seriesQuestionID, in: [option.code])
                 panels.append(Panel(table: try StatisticTable(dataset: dataset, questionID: questionID, filter: filter,
-                                                              grouping: figure.grouping, minimumCellSize: minimumCellSize), series: option))
+                                                              grouping: grouping, minimumCellSize: minimumCellSize), series: option))
             }
         }
         self.panels = panels
     }
 
-    /// The figure's description without numbers, as listed by `/v1/figures`.
-    static func summary(_ figure: Figure) -> JSONValue {
+    /// The figure's description without numbers, as listed by `/v1/figures`; `by` is its
+    /// grouping (the report's unless a request asked for one).
+    static func summary(_ figure: Figure, by grouping: Grouping?) -> JSONValue {
         let path = "/v1/figures/\(figure.number)"
         return .object([
             ("number", .int(figure.number)), ("caption_nb", .string(figure.captionNb)), ("caption_en", .string(figure.captionEn)),
             ("base_text_nb", .string(figure.baseTextNb)), ("base_text_en", .string(figure.baseTextEn)),
             ("printed_base_n", .int(figure.printedBaseN)), ("statistic", .string(figure.statistic.rawValue)),
-            ("questions", .array(figure.questionIDs.map(JSONValue.string))), ("by", .optional(figure.grouping?.parameter)),
+            ("questions", .array(figure.questionIDs.map(JSONValue.string))), ("by", .optional(grouping?.parameter)),
             ("series_question", .optional(figure.seriesQuestionID)),
             ("links", .object([
                 ("self", .string(path)), ("csv", .string(path + "?format=csv")),
@@ -52,14 +59,17 @@ struct FigureData: Sendable {
         ])
     }
 
-    /// `Figur 7: <caption>` or `Figure 7: <caption>`, as charts and JSON-stat title the figure.
+    /// `Figur 7: <caption>` or `Figure 7: <caption>`, as charts and JSON-stat title the figure;
+    /// a grouping the report does not have is named after the caption.
     func title(_ language: Language) -> String {
-        language.pick(nb: "Figur \(figure.number): \(figure.captionNb)", en: "Figure \(figure.number): \(figure.captionEn)")
+        let title = language.pick(nb: "Figur \(figure.number): \(figure.captionNb)", en: "Figure \(figure.number): \(figure.captionEn)")
+        guard figure.grouping == nil, grouping == .sizeClass else { return title }
+        return title + language.pick(nb: " Fordelt på kommunestørrelse.", en: " By municipality size.")
     }
 
     /// `{"figure": {...}}` with every panel.
     var json: JSONValue {
-        guard case var .object(members) = Self.summary(figure) else { return .null }
+        guard case var .object(members) = Self.summary(figure, by: grouping) else { return .null }
         members += [
             ("wave", .string(wave.name)), ("n", .int(n)),
             ("panels", .array(panels.map { panel in

@@ -27,7 +27,7 @@ extension FigureData {
         let measureLabels = categorical
             ? ["percent": language.pick(nb: "Prosent", en: "Percent"), "count": language.pick(nb: "Antall", en: "Count")]
             : ["mean": language.pick(nb: "Gjennomsnitt", en: "Mean"), "n": language.pick(nb: "Antall svar", en: "Number of answers")]
-        let grouped = figure.grouping != nil
+        let grouped = grouping != nil
         let firstGroups = panels.first?.table.groups ?? []
         let groupKeys = firstGroups.map(\.key) + (grouped ? ["all"] : [])
         let groupLabels = Dictionary(firstGroups.map { ($0.key, language.pick(nb: $0.labelNb, en: $0.labelEn)) }

@@ -29,7 +29,7 @@ extension FigureData {
                                : language.pick(nb: "Gjennomsnitt.", en: "Mean.")
         return BarChartSVG(
             language: language, title: title(language), description: "\(what) \(base)",
-            unit: categorical ? " %" : "", series: figure.grouping == nil ? [] : series, categories: categories
+            unit: categorical ? " %" : "", series: grouping == nil ? [] : series, categories: categories
         ).render()
     }
 }

@@ -16,6 +16,17 @@ enum QueryCheck {
         if !unknown.isEmpty { throw .unknownParameters(unknown) }
     }
 
+    /// `by=size_class` or no `by`: the one grouping a section or a figure can add to the report's.
+    /// Other groupings of one question are `/v1/statistics/{question}?by=…`.
+    static func sizeClassGrouping(_ query: QueryParameters, of what: String) throws(APIError) -> Grouping? {
+        switch query["by"] {
+        case nil: return nil
+        case "size_class": return .sizeClass
+        case let other?:
+            throw .invalidParameter("by", detail: "\(what) group only by size_class, got '\(other)'; /v1/statistics/{question}?by=… groups one question by anything.")
+        }
+    }
+
     /// The answer filters among the parameters: `question_id=option` pairs, repeated values of
     /// one question OR-ed, different questions AND-ed. Names in `reserved` are not questions.
     static func answerFilter(_ query: QueryParameters, reserved: [String], questionnaire: Questionnaire) throws(APIError) -> [(question: String, options: [String])] {

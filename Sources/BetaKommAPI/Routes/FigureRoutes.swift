@@ -3,48 +3,51 @@ import Survey
 
 /// The report's 26 figures: `GET /v1/figures`, `GET /v1/figures/{n}` (JSON, `?format=csv`,
 /// `?format=csv&variant=excel`, `?format=jsonstat`) and `GET /v1/figures/{n}.svg`; CSV, JSON-stat
-/// and SVG take `lang=nb|en` for their labels. Rendered bytes are cached per data version, role
+/// and SVG take `lang=nb|en` for their labels, and every form takes `by=size_class` to break down
+/// a figure the report shows for all units. Rendered bytes are cached per data version, role
 /// and request target.
 enum FigureRoutes {
     static func register(on router: inout Router, context: APIContext) {
         router.get("/v1/figures") { request in
             try QueryCheck.requireKnown(request.query, allowed: [])
             return try context.respondJSON(to: request) { _ in
-                [("figures", .array(Figure.report2011.map(FigureData.summary)))]
+                [("figures", .array(Figure.report2011.map { FigureData.summary($0, by: $0.grouping) }))]
             }
         }
         router.get("/v1/figures/:n") { request in
-            try QueryCheck.requireKnown(request.query, allowed: ["wave", "format", "variant", "lang"])
+            try QueryCheck.requireKnown(request.query, allowed: ["wave", "by", "format", "variant", "lang"])
             let number = try figureNumber(request)
             let wave = try WaveSelection.parse(request.query["wave"])
+            let grouping = try QueryCheck.sizeClassGrouping(request.query, of: "figures")
             let threshold = context.suppressionThreshold(for: request.role)
             switch try representation(request.query) {
             case .json:
                 return try context.respondJSON(to: request) { snapshot in
                     [("wave", .string(wave.name)),
-                     ("figure", try FigureData(number: number, snapshot: snapshot, wave: wave, minimumCellSize: threshold).json)]
+                     ("figure", try FigureData(number: number, snapshot: snapshot, wave: wave, by: grouping, minimumCellSize: threshold).json)]
                 }
             case let .csv(variant, language):
                 let writer = CSVWriter(variant: variant)
                 let format = "csv-\(variant.rawValue)" + tagSuffix(language)
                 return try respond(context, to: request, format: format, contentType: writer.contentType, language: language) { snapshot in
-                    try FigureData(number: number, snapshot: snapshot, wave: wave, minimumCellSize: threshold).csv(writer, language: language)
+                    try FigureData(number: number, snapshot: snapshot, wave: wave, by: grouping, minimumCellSize: threshold).csv(writer, language: language)
                 }
             case let .jsonStat(language):
                 return try respond(context, to: request, format: "jsonstat" + tagSuffix(language), contentType: "application/json", language: language) { snapshot in
-                    try FigureData(number: number, snapshot: snapshot, wave: wave, minimumCellSize: threshold)
+                    try FigureData(number: number, snapshot: snapshot, wave: wave, by: grouping, minimumCellSize: threshold)
                         .jsonStat(updated: snapshot.updated, dataVersion: snapshot.version, language: language).serialized()
                 }
             }
         }
         router.get("/v1/figures/:n.svg") { request in
-            try QueryCheck.requireKnown(request.query, allowed: ["wave", "lang"])
+            try QueryCheck.requireKnown(request.query, allowed: ["wave", "by", "lang"])
             let number = try figureNumber(request)
             let wave = try WaveSelection.parse(request.query["wave"])
+            let grouping = try QueryCheck.sizeClassGrouping(request.query, of: "figures")
             let language = try self.language(request.query)
             let threshold = context.suppressionThreshold(for: request.role)
             return try respond(context, to: request, format: "svg" + tagSuffix(language), contentType: "image/svg+xml", language: language) { snapshot in
-                try FigureData(number: number, snapshot: snapshot, wave: wave, minimumCellSize: threshold).svg(language)
+                try FigureData(number: number, snapshot: snapshot, wave: wave, by: grouping, minimumCellSize: threshold).svg(language)
             }
         }
     }

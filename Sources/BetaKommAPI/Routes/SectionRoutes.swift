@@ -9,12 +9,7 @@ enum SectionRoutes {
             router.get("/v1/\(section.id)") { request in
                 try QueryCheck.requireKnown(request.query, allowed: ["by", "wave"])
                 let wave = try WaveSelection.parse(request.query["wave"])
-                let grouping: Grouping?
-                switch request.query["by"] {
-                case nil: grouping = nil
-                case "size_class": grouping = .sizeClass
-                case let other?: throw APIError.invalidParameter("by", detail: "sections group only by size_class, got '\(other)'.")
-                }
+                let grouping = try QueryCheck.sizeClassGrouping(request.query, of: "sections")
                 let threshold = context.suppressionThreshold(for: request.role)
                 return try context.respondJSON(to: request) { snapshot in
                     let dataset = snapshot.dataset(wave)
@@ -22,7 +17,7 @@ enum SectionRoutes {
                         ("wave", .string(wave.name)), ("by", .optional(grouping?.parameter)),
                         ("section", .object([("id", .string(section.id)), ("title_nb", .string(section.titleNb)), ("title_en", .string(section.titleEn))])),
                         ("figures", .array(try section.figures.map { number in
-                            try FigureData(number: number, snapshot: snapshot, wave: wave, minimumCellSize: threshold).json
+                            try FigureData(number: number, snapshot: snapshot, wave: wave, by: grouping, minimumCellSize: threshold).json
                         })),
                         ("numbers", .array(try section.numbers.map { try $0.json(dataset: dataset, grouping: grouping, minimumCellSize: threshold) })),
                     ]
