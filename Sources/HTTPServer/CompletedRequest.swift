@@ -6,8 +6,6 @@ public struct CompletedRequest: Sendable {
     /// The response as sent (after middleware and compression); its body is dropped to save a copy.
     public var status: HTTPStatus
     public var responseHeaders: HTTPHeaders
-    /// The matched route's pattern (``Response/route``), or `nil` when no route answered.
-    public var route: String?
     /// Request bytes read: head and body as framed on the wire.
     public var bytesIn: Int
     /// Response bytes written: head and body.
@@ -16,4 +14,7 @@ public struct CompletedRequest: Sendable {
     public var duration: Double
     /// The peer as `host:port`.
     public var remoteAddress: String
+
+    /// The matched route's pattern (``Request/route``), or `nil` when no route answered.
+    public var route: String? { request?.route }
 }

@@ -50,7 +50,7 @@ extension HTTPConnection {
         guard let hook = server.onRequestCompleted else { return }
         let elapsed = Double(MonotonicTime.now() &- started) / 1_000_000_000
         hook(CompletedRequest(
-            request: request, status: response.status, responseHeaders: response.headers, route: response.route,
+            request: request, status: response.status, responseHeaders: response.headers,
             bytesIn: bytesIn, bytesOut: bytesOut, duration: elapsed, remoteAddress: remoteAddress
         ))
     }

@@ -21,7 +21,8 @@ public struct Request: Sendable {
     /// A request id, for middleware to assign and log.
     public var requestID: String?
     /// The pattern of the route that matched (e.g. `/v1/figures/:n`), set by ``Router`` before it
-    /// calls the route's handler; `nil` before routing.
+    /// calls the route's handler; `nil` before routing and when no route matched. Metrics label
+    /// by it rather than by the raw path, whose values are unbounded.
     public var route: String?
     /// Values middleware attaches for later middleware and handlers (e.g. the authenticated principal).
     public var attributes: [String: any Sendable] = [:]

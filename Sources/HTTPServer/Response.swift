@@ -4,9 +4,6 @@ public struct Response: Sendable {
     public var status: HTTPStatus
     public var headers: HTTPHeaders
     public var body: [UInt8]
-    /// The pattern of the route that produced this response (e.g. `/v1/figures/:n`), set by
-    /// ``Router``; never sent. Metrics label by it rather than by the raw path, whose values are unbounded.
-    public var route: String?
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status

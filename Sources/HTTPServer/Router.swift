@@ -30,31 +30,24 @@ public struct Router: Sendable {
     public mutating func patch(_ pattern: String, _ handler: @escaping RequestHandler) { add(.patch, pattern, handler) }
     public mutating func delete(_ pattern: String, _ handler: @escaping RequestHandler) { add(.delete, pattern, handler) }
 
-    /// Answers `request` from the matching route, or throws 404 / 405 as ``HTTPError``. The
-    /// response's ``Response/route`` names the matched pattern.
+    /// Answers `request` from the matching route, or throws 404 / 405 as ``HTTPError``.
+    /// ``Request/route`` names the matched pattern afterwards, also when the handler threw.
     public func respond(to request: inout Request) throws -> Response {
-        var pattern: String?
-        var response = try route(&request, pattern: &pattern)
-        response.route = pattern
-        return response
+        try route(&request)
     }
 
-    /// Like ``respond(to:)``, but an error (the handler's, or 404 / 405) becomes a response through
-    /// `mapError`, so that even an error response names the route that produced it (for metrics).
+    /// Like ``respond(to:)``, but an error (the handler's, or 404 / 405) becomes a response through `mapError`.
     public func respond(to request: inout Request, mappingErrors mapError: (any Error, Request) -> Response) -> Response {
-        var pattern: String?
-        var response: Response
         do {
-            response = try route(&request, pattern: &pattern)
+            return try route(&request)
         } catch {
-            response = mapError(error, request)
+            return mapError(error, request)
         }
-        response.route = pattern
-        return response
     }
 
-    /// Records the route's captures on `request` (in place: no copy) and calls the route's handler.
-    private func route(_ request: inout Request, pattern: inout String?) throws -> Response {
+    /// Records the route's pattern and captures on `request` (in place: no copy) and calls the
+    /// route's handler.
+    private func route(_ request: inout Request) throws -> Response {
         if request.path == "*" {
             // Asterisk-form OPTIONS asks about the server as a whole (RFC 9110 §9.3.7).
             return Response(status: .noContent, headers: ["Allow": "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"])
@@ -63,10 +56,10 @@ public struct Router: Sendable {
         guard let (handlers, matched) = root.node.match(request.pathSegments[...], captures: &captures) else {
             throw HTTPError(.notFound, detail: "No resource at \(request.path).")
         }
-        pattern = matched
+        // Set before the method check: a 405 is still counted under the route it was sent to.
+        request.route = matched
         if let handler = handlers[request.method] ?? (request.method == .head ? handlers[.get] : nil) {
             if !captures.isEmpty || !request.pathParameters.isEmpty { request.pathParameters = captures }
-            request.route = matched
             return try handler(request)
         }
         let allow = Self.allowHeader(handlers)

@@ -10,16 +10,17 @@ public final class ResponseCache: Sendable {
     public struct Entry: Sendable {
         public let version: Int
         public let etag: String
-        /// The 200 response as sent again: prepared headers, body, and the pattern of the route
-        /// that rendered it (for metrics, when it is served without routing).
+        /// The 200 response as sent again: prepared headers and body.
         public let response: Response
+        /// The pattern of the route that rendered it, for metrics and the access log when a hit
+        /// is served without routing.
+        public let route: String?
 
         public init(version: Int, etag: String, headers: HTTPHeaders, body: [UInt8], route: String?) {
             self.version = version
             self.etag = etag
-            var response = Response(status: .ok, headers: headers.prepared(), body: body)
-            response.route = route
-            self.response = response
+            self.response = Response(status: .ok, headers: headers.prepared(), body: body)
+            self.route = route
         }
     }
 

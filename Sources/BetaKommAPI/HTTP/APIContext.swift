@@ -81,10 +81,13 @@ public struct APIContext: Sendable {
     /// The cache is asked first: only a target that has an entry makes it consult the data version.
     /// A request that was never cached (a respondent's own answers, a write's preceding `GET`) must
     /// not pay for the snapshot — after a write that is a reload of every answer set.
-    func cachedResponse(for request: Request) throws -> Response? {
+    ///
+    /// A hit names the route that rendered it on `request`, as routing would have.
+    func cachedResponse(for request: inout Request) throws -> Response? {
         let role = request.role
         let key = gzipKey(for: request, role: role) ?? ResponseCache.Key(role: role, target: request.target)
         guard let entry = store.responses.entry(for: key), entry.version == (try store.snapshot()).version else { return nil }
+        request.route = entry.route
         return response(from: entry, conditions: request.headers.values(for: "If-None-Match"))
     }
 
@@ -93,11 +96,7 @@ public struct APIContext: Sendable {
     }
 
     private func response(from entry: ResponseCache.Entry, conditions: [String]) -> Response {
-        if ConditionalRequest.noneMatch(conditions, entry.etag) {
-            var unchanged = notModified(entry.response.headers)
-            unchanged.route = entry.response.route
-            return unchanged
-        }
+        if ConditionalRequest.noneMatch(conditions, entry.etag) { return notModified(entry.response.headers) }
         var response = entry.response
         // The request id and Server-Timing follow on the way out: room for them in one allocation.
         response.headers.reserveCapacity(adding: 3)
@@ -119,7 +118,7 @@ public struct APIContext: Sendable {
         headers.set("ETag", weakTag)
         headers.add("Content-Encoding", "gzip")
         headers.addVary("Accept-Encoding")
-        let entry = ResponseCache.Entry(version: identity.version, etag: weakTag, headers: headers, body: compressed, route: identity.response.route)
+        let entry = ResponseCache.Entry(version: identity.version, etag: weakTag, headers: headers, body: compressed, route: identity.route)
         store.responses.store(entry, for: key)
         return entry
     }

@@ -13,10 +13,9 @@ struct ResponseCacheMiddleware: Middleware {
     let context: APIContext
 
     func handle(_ request: inout Request, next: RequestResponder) throws -> Response {
-        guard request.method == .get || request.method == .head, let cached = try context.cachedResponse(for: request) else {
+        guard request.method == .get || request.method == .head, let cached = try context.cachedResponse(for: &request) else {
             return next(&request)
         }
-        request.route = cached.route
         return cached
     }
 }
