@@ -60,7 +60,10 @@ struct ConnectionLifecycleTests {
         ResourceLimits.raiseOpenFileLimit(to: 4096)
         try withServer { port in
             let count = 1000
-            let clients = try (0..<count).map { _ in try TestClient(port: port) }
+            // A generous read timeout: when the whole suite runs beside this test, a burst of
+            // 1 000 handshakes can lose an ACK, and the kernel's retransmission takes seconds.
+            // What is checked is that each answer arrives and is its own, not how fast.
+            let clients = try (0..<count).map { _ in try TestClient(port: port, receiveTimeout: 30) }
             for (index, client) in clients.enumerated() {
                 try client.send("GET /items/\(index) HTTP/1.1\r\nHost: t\r\n\r\n")
             }
