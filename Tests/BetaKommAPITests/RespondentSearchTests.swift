@@ -21,9 +21,22 @@ import Testing
         #expect(aas.contains("Ås"))
         #expect(try names(app, "q=%C3%A5s") == aas)
         #expect(try names(app, "q=kaafjord") == ["Kåfjord"])
-        // The list keeps Sami parallel names out (Data/README-municipalities.md); an accented
-        // spelling still finds the Norwegian name.
+        // An accented spelling of the Norwegian name still finds it.
         #expect(try names(app, "q=K%C3%A1fjord") == ["Kåfjord"])
+    }
+
+    @Test func sámiAndKvenParallelNamesFindTheUnitAndAreShownBesideItsName() throws {
+        let app = try TestApplication.shared.get()
+        #expect(try names(app, "q=K%C3%A1r%C3%A1%C5%A1johka") == ["Karasjok"], "Kárášjohka as typed with Sami letters")
+        #expect(try names(app, "q=karasjohka") == ["Karasjok"])
+        #expect(try names(app, "q=guovdageaidnu") == ["Kautokeino"])
+        #expect(try names(app, "q=unjarga") == ["Nesseby"])
+        #expect(try names(app, "q=porsanki") == ["Porsanger"], "the Kven name")
+        #expect(try names(app, "q=sn%C3%A5ase") == ["Snåsa"])
+        #expect(try names(app, "q=deatnu&kind=kommune") == ["Tana"])
+        let porsanger = try app.get("/v1/respondents/2020").json().object("respondent")
+        #expect(porsanger?["parallel_names"] as? [String] == ["Porsángu", "Porsanki"])
+        #expect(try app.get("/v1/respondents/0301").json().object("respondent")?["parallel_names"] as? [String] == [])
     }
 
     @Test func aSearchMatchesTheStartOfAWordOrOfTheCode() throws {

@@ -16,7 +16,8 @@ public final class DataSnapshot: Sendable {
     public let scores2011: [String: RankedSuccessScore]
     public let scoresCurrent: [String: RankedSuccessScore]
     let respondentIndex: [String: Respondent]
-    /// Respondent code -> ``NameSearch/fold(_:)`` of its name, folded once here rather than per search.
+    /// Respondent code -> ``NameSearch/fold(_:)`` of its name and parallel names (so `Kárášjohka`
+    /// finds Karasjok), folded once here rather than per search.
     let foldedNames: [String: String]
 
     public var questionnaire: Questionnaire { current.questionnaire }
@@ -31,7 +32,7 @@ public final class DataSnapshot: Sendable {
         self.scores2011 = wave2011.successScores()
         self.scoresCurrent = current.successScores()
         self.respondentIndex = Dictionary(uniqueKeysWithValues: current.respondents.map { ($0.code, $0) })
-        self.foldedNames = Dictionary(uniqueKeysWithValues: current.respondents.map { ($0.code, NameSearch.fold($0.name)) })
+        self.foldedNames = Dictionary(uniqueKeysWithValues: current.respondents.map { ($0.code, NameSearch.fold(([$0.name] + $0.parallelNames).joined(separator: " "))) })
     }
 
     /// The dataset of a wave selection.

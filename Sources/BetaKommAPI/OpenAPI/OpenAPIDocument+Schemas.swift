@@ -20,7 +20,7 @@ extension OpenAPIDocument {
             ("QuestionsResponse", object([("data_version", integer), ("questions", array(ref("Question")))])),
             ("QuestionResponse", object([("data_version", integer), ("question", ref("Question"))])),
             ("Respondent", object([
-                ("code", string), ("name", string), ("kind", enumeration(["kommune", "fylkeskommune"])), ("county_code", string), ("county_name", string),
+                ("code", string), ("name", string), ("parallel_names", array(string)), ("kind", enumeration(["kommune", "fylkeskommune"])), ("county_code", string), ("county_name", string),
                 ("population", integer), ("population_is_estimate", boolean), ("size_class", enumeration(["small", "medium", "large", "county"])),
                 ("answered_2011", boolean), ("latest_version", nullable("integer")), ("latest_wave", nullable("integer")),
             ])),

@@ -81,7 +81,8 @@ enum RespondentRoutes {
     static func json(_ respondent: Respondent, snapshot: DataSnapshot) -> JSONValue {
         let latest = snapshot.latestVersions[respondent.code]
         return .object([
-            ("code", .string(respondent.code)), ("name", .string(respondent.name)), ("kind", .string(respondent.kind.rawValue)),
+            ("code", .string(respondent.code)), ("name", .string(respondent.name)),
+            ("parallel_names", .array(respondent.parallelNames.map(JSONValue.string))), ("kind", .string(respondent.kind.rawValue)),
             ("county_code", .string(respondent.countyCode)), ("county_name", .string(respondent.countyName)),
             ("population", .int(respondent.population)), ("population_is_estimate", .bool(respondent.populationIsEstimate)),
             ("size_class", .string(respondent.sizeClass.rawValue)),

@@ -2,7 +2,10 @@
 public struct Respondent: Sendable, Hashable {
     /// 4-digit kommunenummer of 2011, or 2-digit fylkesnummer for a county.
     public let code: String
+    /// The Norwegian name, as the report and the register of 2011 list it.
     public let name: String
+    /// Official Sami or Kven names beside ``name`` (e.g. Kárášjohka for Karasjok), as SSB writes them.
+    public let parallelNames: [String]
     public let kind: RespondentKind
     public let countyCode: String
     public let countyName: String
@@ -12,10 +15,11 @@ public struct Respondent: Sendable, Hashable {
     public let populationIsEstimate: Bool
     public let sizeClass: SizeClass
 
-    public init(code: String, name: String, kind: RespondentKind, countyCode: String, countyName: String,
+    public init(code: String, name: String, parallelNames: [String] = [], kind: RespondentKind, countyCode: String, countyName: String,
                 population: Int, populationIsEstimate: Bool) {
         self.code = code
         self.name = name
+        self.parallelNames = parallelNames
         self.kind = kind
         self.countyCode = countyCode
         self.countyName = countyName
