@@ -8,6 +8,11 @@ const KIND_LABELS = { kommune: 'Kommune', fylkeskommune: 'Fylkeskommune' };
 const MAX_MATCHES = 20;
 const TYPING_PAUSE_MS = 120;
 
+/** The name with its official Sami or Kven parallel names, as SSB writes them: `Karasjok / Kárášjohka`. */
+function fullName(respondent) {
+  return [respondent.name, ...(respondent.parallel_names ?? [])].join(' / ');
+}
+
 /** Size-class names as the report words them, from a figure broken down by size. */
 async function sizeClassLabels() {
   const data = await loadFigure(2, '2011');
@@ -41,7 +46,7 @@ function searchForm() {
     latest.then(({ rows, more }) => {
       if (number !== asked) return;
       results.replaceChildren(...rows.map((row) =>
-        h('li', null, h('a', { href: `#/kommune/${row.code}` }, `${row.name} (${row.code})`, h('span', { class: 'muted' }, ` – ${row.county_name}`)))));
+        h('li', null, h('a', { href: `#/kommune/${row.code}` }, `${fullName(row)} (${row.code})`, h('span', { class: 'muted' }, ` – ${row.county_name}`)))));
       status.textContent = input.value.trim() ? (more ? `Mer enn ${MAX_MATCHES} treff, viser de ${MAX_MATCHES} første.` : `${rows.length} treff.`) : '';
     }, (error) => {
       if (number !== asked) return;
@@ -74,6 +79,7 @@ function facts(respondent, sizeLabels) {
   const row = (term, value) => [h('dt', null, term), h('dd', null, value)];
   return h('dl', { class: 'facts' },
     row('Nummer', respondent.code),
+    respondent.parallel_names?.length ? row('Parallellnavn', respondent.parallel_names.join(', ')) : null,
     row('Type', KIND_LABELS[respondent.kind] ?? respondent.kind),
     row('Fylke', `${respondent.county_name} (${respondent.county_code})`),
     row('Innbyggere', `${formatNumber(respondent.population)}${respondent.population_is_estimate ? ' (anslag)' : ''}`),

@@ -182,6 +182,20 @@ def test_search_uses_the_servers_name_search(driver, base_url, api):
     assert status.text
 
 
+def test_a_sami_name_finds_the_unit_and_is_shown_beside_its_name(driver, base_url, api):
+    main = open_view(driver, base_url, "kommune")
+    search = main.find_element(By.ID, "respondent-search")
+    search.clear()  # the view may be the one an earlier test typed into
+    search.send_keys("karasjohka")
+    respondent = api("/v1/respondents?q=karasjohka")["respondents"][0]
+    assert (respondent["name"], respondent["parallel_names"]) == ("Karasjok", ["Kárášjohka"])
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".search-results a").text.startswith("Karasjok / Kárášjohka (2021)"))
+    search.send_keys(Keys.ENTER)
+    main = wait_for_view(driver, "kommune/2021")
+    assert main.find_element(By.TAG_NAME, "h1").text == "Karasjok"
+    assert "Parallellnavn\nKárášjohka" in main.find_element(By.CSS_SELECTOR, ".facts").text
+
+
 def test_respondent_page_shows_trondheims_score(driver, base_url, api):
     main = open_view(driver, base_url, "kommune")
     search = main.find_element(By.ID, "respondent-search")
