@@ -41,13 +41,15 @@ import Testing
             case "/v1/figures/{n}":
                 targets += ["?format=jsonstat", "?wave=2011", "?format=jsonstat&lang=en", "?format=csv&lang=en"].map { (url + $0, content) }
                 targets += [23, 24, 26].map { ("/v1/figures/\($0)", content) }
+                targets += ["/v1/figures/12?by=size_class", "/v1/figures/26?by=size_class&format=jsonstat"].map { ($0, content) }
             case "/v1/strategies", "/v1/channels", "/v1/success-factors":
                 targets.append((url + "?by=size_class", content))
             case "/v1/respondents":
                 targets.append((url + "?limit=2&uses_social_media=yes&sort=-name", content))
                 targets.append((url + "?q=sand&kind=kommune&limit=2", content))
+                targets.append((url + "?q=porsanki", content))
             case "/v1/figures/{n}.svg":
-                targets.append((url + "?lang=en", content))
+                targets += ["?lang=en", "?by=size_class"].map { (url + $0, content) }
             default: break
             }
         }
