@@ -27,8 +27,9 @@ export const WAVES = [
   { id: 'current', label: 'Nå (gjeldende svar)' },
 ];
 
-export function figure(number, wave) {
-  return getJSON(`/v1/figures/${number}?wave=${wave}`).then((document) => document.figure);
+/** One figure; `by = 'size_class'` breaks down a figure the report shows for all units. */
+export function figure(number, wave, by = null) {
+  return getJSON(`/v1/figures/${number}?wave=${wave}${by ? `&by=${by}` : ''}`).then((document) => document.figure);
 }
 
 export function figureList() {

@@ -1,8 +1,8 @@
-/// Hash routing (#/oversikt, #/figur/7?wave=current, #/kommune/1601) so the server needs no rewrite
+/// Hash routing (#/oversikt, #/figur/7?wave=current, #/figur/12?wave=2011&by=size_class, #/kommune/1601) so the server needs no rewrite
 /// rules. After each render <main> gets data-state="ready" and data-view, which the browser test waits for.
 import { h } from './dom.js';
 import { renderOverview } from './overview.js';
-import { renderFigure } from './figure-view.js';
+import { renderFigure, figureView } from './figure-view.js';
 import { renderRespondent } from './respondent-view.js';
 
 const main = document.getElementById('innhold');
@@ -19,7 +19,8 @@ function parseRoute() {
     case 'figur': {
       const number = Number.parseInt(parts[1] ?? '1', 10);
       const wave = VALID_WAVES.has(params.get('wave')) ? params.get('wave') : '2011';
-      return { nav: 'figur', view: `figur/${number}?wave=${wave}`, render: () => renderFigure(main, number, wave) };
+      const by = params.get('by') === 'size_class' ? 'size_class' : null;
+      return { nav: 'figur', view: figureView(number, wave, by), render: () => renderFigure(main, number, wave, by) };
     }
     case 'kommune':
       return { nav: 'kommune', view: parts[1] ? `kommune/${parts[1]}` : 'kommune', render: () => renderRespondent(main, parts[1]) };

@@ -182,6 +182,29 @@ def test_search_uses_the_servers_name_search(driver, base_url, api):
     assert status.text
 
 
+def test_a_figure_for_all_units_can_be_broken_down_by_size(driver, base_url, api, artifacts):
+    main = open_view(driver, base_url, "figur/12?wave=2011")
+    switch = main.find_element(By.ID, "by-size-class")
+    assert not switch.is_selected()
+    switch.send_keys(Keys.SPACE)
+    main = wait_for_view(driver, "figur/12?wave=2011&by=size_class")
+    figure = api("/v1/figures/12?wave=2011&by=size_class")["figure"]
+    assert figure["by"] == "size_class"
+    panel = main.find_element(By.CSS_SELECTOR, '.wave-panel[data-wave="2011"]')
+    assert same_values(shown_cells(panel), api_cells(figure))
+    assert any(item.text.startswith("Små kommuner") for item in panel.find_elements(By.CSS_SELECTOR, ".legend li"))
+    links = [a.get_attribute("href") for a in panel.find_elements(By.CSS_SELECTOR, ".downloads a")]
+    assert links and all("by=size_class" in link for link in links)
+    assert driver.switch_to.active_element.get_attribute("id") == "by-size-class", "focus stays on the switch"
+    full_page_screenshot(driver, artifacts / "figure-12-by-size.png", 1280)
+    # The wave switch keeps the breakdown; Fig. 7, which the report already breaks down, has no switch.
+    main.find_element(By.CSS_SELECTOR, 'input[name="wave"][value="current"]').click()
+    main = wait_for_view(driver, "figur/12?wave=current&by=size_class")
+    assert main.find_element(By.ID, "by-size-class").is_selected()
+    main = open_view(driver, base_url, "figur/7?wave=2011")
+    assert not main.find_elements(By.ID, "by-size-class")
+
+
 def test_a_sami_name_finds_the_unit_and_is_shown_beside_its_name(driver, base_url, api):
     main = open_view(driver, base_url, "kommune")
     search = main.find_element(By.ID, "respondent-search")
