@@ -94,6 +94,8 @@ import Testing
         let app = try TestApplication.shared.get()
         let json = try #require(try app.get("/v1/figures/12?by=size_class&wave=2011").json().object("figure"))
         #expect(json.string("by") == "size_class")
+        #expect(json.object("links")?.string("csv") == "/v1/figures/12?by=size_class&format=csv")
+        #expect(json.object("links")?.string("svg") == "/v1/figures/12.svg?by=size_class")
         let panel = try #require(json.objects("panels").first)
         #expect(panel.objects("groups").compactMap { $0.string("key") } == ["small", "medium", "large", "county"])
         let total = try #require(panel.object("total"))

@@ -43,9 +43,10 @@ struct FigureData: Sendable {
     }
 
     /// The figure's description without numbers, as listed by `/v1/figures`; `by` is its
-    /// grouping (the report's unless a request asked for one).
+    /// grouping (the report's unless a request asked for one), and the links keep a requested one.
     static func summary(_ figure: Figure, by grouping: Grouping?) -> JSONValue {
         let path = "/v1/figures/\(figure.number)"
+        let requested = figure.grouping == nil ? grouping.map { "by=\($0.parameter)" } : nil
         return .object([
             ("number", .int(figure.number)), ("caption_nb", .string(figure.captionNb)), ("caption_en", .string(figure.captionEn)),
             ("base_text_nb", .string(figure.baseTextNb)), ("base_text_en", .string(figure.baseTextEn)),
@@ -53,10 +54,16 @@ struct FigureData: Sendable {
             ("questions", .array(figure.questionIDs.map(JSONValue.string))), ("by", .optional(grouping?.parameter)),
             ("series_question", .optional(figure.seriesQuestionID)),
             ("links", .object([
-                ("self", .string(path)), ("csv", .string(path + "?format=csv")),
-                ("jsonstat", .string(path + "?format=jsonstat")), ("svg", .string(path + ".svg")),
+                ("self", .string(path + query([requested]))), ("csv", .string(path + query([requested, "format=csv"]))),
+                ("jsonstat", .string(path + query([requested, "format=jsonstat"]))), ("svg", .string(path + ".svg" + query([requested]))),
             ])),
         ])
+    }
+
+    /// `?a&b` of the parameters present, or nothing.
+    private static func query(_ parameters: [String?]) -> String {
+        let present = parameters.compactMap { $0 }
+        return present.isEmpty ? "" : "?" + present.joined(separator: "&")
     }
 
     /// `Figur 7: <caption>` or `Figure 7: <caption>`, as charts and JSON-stat title the figure;
