@@ -114,11 +114,40 @@ import Testing
         #expect(svg.titles.contains { $0.hasSuffix("Fordelt på kommunestørrelse.") })
         #expect(svg.text.contains("Små kommuner"))
 
-        // A figure the report already breaks down is unchanged; other groupings are refused by name.
+        // A figure the report already breaks down by size is unchanged by by=size_class.
         #expect(try app.get("/v1/figures/7?by=size_class").body == app.get("/v1/figures/7").body)
-        let refused = try app.get("/v1/figures/12.svg?by=county")
+        let refused = try app.get("/v1/figures/12.svg?by=municipality")
         #expect(refused.status == 400)
         #expect(try refused.json().objects("errors").first?.string("parameter") == "by")
+    }
+
+    @Test func byReplacesTheReportsBreakdownWithCountyKindOrAnotherAnswer() throws {
+        let app = try TestApplication.shared.get()
+        // Fig. 7 by county instead of size: 19 counties whose units add up to all 274.
+        let county = try #require(try app.get("/v1/figures/7?by=county&wave=2011").json().object("figure"))
+        #expect(county.string("by") == "county")
+        #expect(county.object("links")?.string("self") == "/v1/figures/7?by=county")
+        let groups = county.objects("panels").first?.objects("groups") ?? []
+        #expect(groups.count == 19)
+        #expect(groups.first?.string("key") == "01")
+        #expect(groups.contains { $0["suppressed"] as? Bool == true }, "Oslo, one unit, is withheld from the public")
+        // Without suppression (a minimum cell of 1) the counties add up to all 274.
+        let unsuppressed = try TestApplication(minimumCellSize: 1)
+        let all = try unsuppressed.get("/v1/figures/7?by=county&wave=2011").json().object("figure")?.objects("panels").first?.objects("groups") ?? []
+        #expect(all.compactMap { $0.int("base_n") }.reduce(0, +) == 274)
+
+        let svg = try SVGDocument(try app.get("/v1/figures/7.svg?by=county").body)
+        #expect(svg.titles.first?.hasSuffix("% svarfordeling. Fordelt på fylke.") == true, "the report's size breakdown is no longer named")
+
+        let kind = try app.get("/v1/figures/7?by=kind&format=jsonstat&lang=en").json()
+        #expect(kind.object("dimension")?.object("group")?.string("label") == "Kommune or fylkeskommune")
+        #expect(kind.object("dimension")?.object("group")?.object("category")?.object("index")?.count == 3)
+
+        // A crosstab: Fig. 12's channels by whether the unit has a strategy.
+        let csv = try app.get("/v1/figures/12?by=has_strategy&wave=2011&format=csv").text.components(separatedBy: "\r\n")
+        #expect(csv.contains { $0.hasPrefix("12,2011,channels,,yes,Ja,46,facebook,") })
+        let title = try app.get("/v1/figures/12?by=has_strategy&format=jsonstat").json().string("label")
+        #expect(title?.hasSuffix("Fordelt på svar på «Har din kommune utarbeidet en strategi for bruk av sosiale medier?».") == true, "\(title ?? "")")
     }
 
     @Test func badFormatsAndFiguresAreRefused() throws {

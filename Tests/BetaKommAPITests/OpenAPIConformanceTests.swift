@@ -41,7 +41,8 @@ import Testing
             case "/v1/figures/{n}":
                 targets += ["?format=jsonstat", "?wave=2011", "?format=jsonstat&lang=en", "?format=csv&lang=en"].map { (url + $0, content) }
                 targets += [23, 24, 26].map { ("/v1/figures/\($0)", content) }
-                targets += ["/v1/figures/12?by=size_class", "/v1/figures/26?by=size_class&format=jsonstat"].map { ($0, content) }
+                targets += ["/v1/figures/12?by=size_class", "/v1/figures/26?by=size_class&format=jsonstat", "/v1/figures/7?by=county",
+                            "/v1/figures/12?by=has_strategy&format=jsonstat"].map { ($0, content) }
             case "/v1/strategies", "/v1/channels", "/v1/success-factors":
                 targets.append((url + "?by=size_class", content))
             case "/v1/respondents":

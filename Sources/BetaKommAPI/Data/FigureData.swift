@@ -1,8 +1,8 @@
 import Survey
 
 /// One of the report's figures computed for a wave, as served in every format: one panel per
-/// question (and per series value, Fig. 24), each a ``StatisticTable`` grouped as the figure is in
-/// the report or, for a figure the report shows ungrouped, as the request asks (`by=size_class`).
+/// question (and per series value, Fig. 24), each a ``StatisticTable`` grouped as the request asks
+/// (`by=`) or else as the figure is in the report.
 struct FigureData: Sendable {
     struct Panel: Sendable {
         let table: StatisticTable
@@ -12,8 +12,10 @@ struct FigureData: Sendable {
 
     let figure: Figure
     let wave: WaveSelection
-    /// The figure's own grouping if the report has one, else the one asked for.
+    /// The grouping asked for, else the report's own.
     let grouping: Grouping?
+    /// The names of ``grouping``, when there is one.
+    let groupingText: GroupingText?
     /// Respondents in the base of the figure's first question (the n the caption prints).
     let n: Int
     let panels: [Panel]
@@ -22,9 +24,10 @@ struct FigureData: Sendable {
         let figure = try Figure.report2011(number)
         self.figure = figure
         self.wave = wave
-        let grouping = figure.grouping ?? requested
+        let grouping = requested ?? figure.grouping
         self.grouping = grouping
         let dataset = snapshot.dataset(wave)
+        groupingText = try grouping.map { try GroupingText($0, questionnaire: dataset.questionnaire) }
         n = try dataset.distribution(of: figure.questionIDs[0]).groups.first?.baseN ?? 0
         var panels: [Panel] = []
         for questionID in figure.questionIDs {
@@ -43,10 +46,10 @@ struct FigureData: Sendable {
     }
 
     /// The figure's description without numbers, as listed by `/v1/figures`; `by` is its
-    /// grouping (the report's unless a request asked for one), and the links keep a requested one.
+    /// grouping (the report's unless a request asked for another), and the links keep another one.
     static func summary(_ figure: Figure, by grouping: Grouping?) -> JSONValue {
         let path = "/v1/figures/\(figure.number)"
-        let requested = figure.grouping == nil ? grouping.map { "by=\($0.parameter)" } : nil
+        let requested = grouping != figure.grouping ? grouping.map { "by=\($0.parameter)" } : nil
         return .object([
             ("number", .int(figure.number)), ("caption_nb", .string(figure.captionNb)), ("caption_en", .string(figure.captionEn)),
             ("base_text_nb", .string(figure.baseTextNb)), ("base_text_en", .string(figure.baseTextEn)),
@@ -66,12 +69,17 @@ struct FigureData: Sendable {
         return present.isEmpty ? "" : "?" + present.joined(separator: "&")
     }
 
-    /// `Figur 7: <caption>` or `Figure 7: <caption>`, as charts and JSON-stat title the figure;
-    /// a grouping the report does not have is named after the caption.
+    /// `Figur 7: <caption>` or `Figure 7: <caption>`, as charts and JSON-stat title the figure.
+    /// A caption names the report's breakdown; another one is named after it ("Fordelt på fylke.").
     func title(_ language: Language) -> String {
-        let title = language.pick(nb: "Figur \(figure.number): \(figure.captionNb)", en: "Figure \(figure.number): \(figure.captionEn)")
-        guard figure.grouping == nil, grouping == .sizeClass else { return title }
-        return title + language.pick(nb: " Fordelt på kommunestørrelse.", en: " By municipality size.")
+        var caption = language.pick(nb: figure.captionNb, en: figure.captionEn)
+        if grouping != figure.grouping {
+            // The report's "Fordelt på kommunestørrelse." no longer holds.
+            let reportBreakdown = language.pick(nb: " Fordelt på kommunestørrelse.", en: " By municipality size.")
+            if figure.grouping != nil, caption.hasSuffix(reportBreakdown) { caption.removeLast(reportBreakdown.count) }
+            if let groupingText { caption += " " + language.pick(nb: groupingText.captionNb, en: groupingText.captionEn) }
+        }
+        return language.pick(nb: "Figur", en: "Figure") + " \(figure.number): " + caption
     }
 
     /// `{"figure": {...}}` with every panel.

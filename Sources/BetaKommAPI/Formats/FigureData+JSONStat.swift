@@ -68,7 +68,7 @@ extension FigureData {
             ("dimension", .object([
                 ("panel", dimension(language.pick(nb: "Spørsmål", en: "Question"), panelKeys,
                                     Dictionary(uniqueKeysWithValues: zip(panelKeys, panelLabels)))),
-                ("group", dimension(grouped ? language.pick(nb: "Kommunestørrelse", en: "Municipality size") : language.pick(nb: "Gruppe", en: "Group"),
+                ("group", dimension(groupingText.map { language.pick(nb: $0.dimensionNb, en: $0.dimensionEn) } ?? language.pick(nb: "Gruppe", en: "Group"),
                                     groupKeys, groupLabels)),
                 ("option", dimension(language.pick(nb: "Svaralternativ", en: "Answer option"), optionCodes, optionLabels)),
                 ("measure", dimension(language.pick(nb: "Mål", en: "Measure"), measures, measureLabels)),

@@ -16,14 +16,25 @@ enum QueryCheck {
         if !unknown.isEmpty { throw .unknownParameters(unknown) }
     }
 
-    /// `by=size_class` or no `by`: the one grouping a section or a figure can add to the report's.
-    /// Other groupings of one question are `/v1/statistics/{question}?by=…`.
-    static func sizeClassGrouping(_ query: QueryParameters, of what: String) throws(APIError) -> Grouping? {
+    /// `by=size_class|kind|county|<choice question id>`; absent means `nil`.
+    static func grouping(_ query: QueryParameters, questionnaire: Questionnaire) throws(APIError) -> Grouping? {
+        guard let value = query["by"] else { return nil }
+        do {
+            return try Grouping(parameter: value, questionnaire: questionnaire)
+        } catch {
+            throw .invalidParameter("by", detail: "cannot group by '\(value)': use size_class, kind, county or a choice question id.")
+        }
+    }
+
+    /// `by=size_class` or no `by`, for a section: its figures and numbers are broken down together,
+    /// and size is the breakdown the report itself uses. One figure or question can be grouped by
+    /// anything (``grouping(_:questionnaire:)``).
+    static func sectionGrouping(_ query: QueryParameters) throws(APIError) -> Grouping? {
         switch query["by"] {
         case nil: return nil
         case "size_class": return .sizeClass
         case let other?:
-            throw .invalidParameter("by", detail: "\(what) group only by size_class, got '\(other)'; /v1/statistics/{question}?by=… groups one question by anything.")
+            throw .invalidParameter("by", detail: "sections group only by size_class, got '\(other)'; /v1/figures/{n}?by=… and /v1/statistics/{question}?by=… group by anything.")
         }
     }
 

@@ -6,7 +6,8 @@ extension OpenAPIDocument {
         return .object([
             ("wave", query("wave", "2011 (the baseline) or current (each respondent's latest answers; default).", enumeration(["2011", "current"]))),
             ("by", query("by", "Group by size_class, kind, county or a choice question id (a crosstab).", string)),
-            ("sizeClassBy", query("by", "size_class breaks down by municipality size every figure the report shows for all units (a figure the report already breaks down keeps its groups), and every number of a section.", enumeration(["size_class"]))),
+            ("figureBy", query("by", "Group the figure by size_class, kind, county or a choice question id instead of as the report does (absent: as the report; the response's by says which).", string)),
+            ("sectionBy", query("by", "size_class breaks down by municipality size every figure of the section that the report shows for all units (a figure the report already breaks down keeps its groups), and every number.", enumeration(["size_class"]))),
             ("lang", query("lang", "Language of the labels: nb (Norwegian, the report's own words; default) or en (English).", enumeration(["nb", "en"]))),
             ("answerFilter", .object([
                 ("name", "filters"), ("in", "query"), ("required", false), ("style", "form"), ("explode", true),
@@ -87,19 +88,19 @@ extension OpenAPIDocument {
                                                   [(json, ref("Statistic"))], summary: "Any question's distribution, optionally grouped and filtered.")),
             ("/v1/figures", path("listFigures", nil, [], [(json, ref("FigureList"))], summary: "The report's 26 figures.")),
             ("/v1/figures/{n}", path("getFigure", ("n", "7", string), [
-                parameter("wave"), parameter("sizeClassBy"),
+                parameter("wave"), parameter("figureBy"),
                 query("format", "json (default), csv or jsonstat (JSON-stat 2.0).", enumeration(["json", "csv", "jsonstat"])),
                 query("variant", "With format=csv: rfc4180 (default) or excel (BOM, ';', decimal comma, formula escaping).", enumeration(["rfc4180", "excel"])),
                 .object([("$ref", "#/components/parameters/lang"), ("description", "With format=csv or jsonstat: the language of the labels (nb default, en). Refused with format=json, which carries both.")]),
             ], [(json, ["anyOf": [ref("FigureResponse"), ref("JSONStatDataset")]]), ("text/csv; charset=utf-8; header=present", string)],
                summary: "One figure as data (Content-Language on csv and jsonstat).")),
-            ("/v1/figures/{n}.svg", path("getFigureChart", ("n", "7", string), [parameter("wave"), parameter("sizeClassBy"), parameter("lang")], [("image/svg+xml", string)],
+            ("/v1/figures/{n}.svg", path("getFigureChart", ("n", "7", string), [parameter("wave"), parameter("figureBy"), parameter("lang")], [("image/svg+xml", string)],
                                          summary: "One figure as an SVG bar chart, titled and labelled in lang (Content-Language).")),
-            ("/v1/strategies", path("getStrategies", nil, [parameter("sizeClassBy"), parameter("wave")], [(json, ref("Section"))],
+            ("/v1/strategies", path("getStrategies", nil, [parameter("sectionBy"), parameter("wave")], [(json, ref("Section"))],
                                     summary: "Fig. 1–6 and the strategy numbers of the text.")),
-            ("/v1/channels", path("getChannels", nil, [parameter("sizeClassBy"), parameter("wave")], [(json, ref("Section"))],
+            ("/v1/channels", path("getChannels", nil, [parameter("sectionBy"), parameter("wave")], [(json, ref("Section"))],
                                   summary: "Fig. 10–13 and 20–25 and the channel numbers of the text.")),
-            ("/v1/success-factors", path("getSuccessFactors", nil, [parameter("sizeClassBy"), parameter("wave")], [(json, ref("Section"))],
+            ("/v1/success-factors", path("getSuccessFactors", nil, [parameter("sectionBy"), parameter("wave")], [(json, ref("Section"))],
                                          summary: "Fig. 26, goal attainment, the success-criteria comparisons and the distribution of scores.")),
         ] + submissionPaths)
     }

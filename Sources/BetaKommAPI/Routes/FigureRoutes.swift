@@ -3,9 +3,9 @@ import Survey
 
 /// The report's 26 figures: `GET /v1/figures`, `GET /v1/figures/{n}` (JSON, `?format=csv`,
 /// `?format=csv&variant=excel`, `?format=jsonstat`) and `GET /v1/figures/{n}.svg`; CSV, JSON-stat
-/// and SVG take `lang=nb|en` for their labels, and every form takes `by=size_class` to break down
-/// a figure the report shows for all units. Rendered bytes are cached per data version, role
-/// and request target.
+/// and SVG take `lang=nb|en` for their labels, and every form takes `by=` to group the figure
+/// otherwise than the report does (size class, kind, county or another answer). Rendered bytes
+/// are cached per data version, role and request target.
 enum FigureRoutes {
     static func register(on router: inout Router, context: APIContext) {
         router.get("/v1/figures") { request in
@@ -16,39 +16,46 @@ enum FigureRoutes {
         }
         router.get("/v1/figures/:n") { request in
             try QueryCheck.requireKnown(request.query, allowed: ["wave", "by", "format", "variant", "lang"])
-            let number = try figureNumber(request)
-            let wave = try WaveSelection.parse(request.query["wave"])
-            let grouping = try QueryCheck.sizeClassGrouping(request.query, of: "figures")
-            let threshold = context.suppressionThreshold(for: request.role)
+            let figure = try figureComputation(request, context: context)
             switch try representation(request.query) {
             case .json:
                 return try context.respondJSON(to: request) { snapshot in
-                    [("wave", .string(wave.name)),
-                     ("figure", try FigureData(number: number, snapshot: snapshot, wave: wave, by: grouping, minimumCellSize: threshold).json)]
+                    let data = try figure(snapshot)
+                    return [("wave", .string(data.wave.name)), ("figure", data.json)]
                 }
             case let .csv(variant, language):
                 let writer = CSVWriter(variant: variant)
                 let format = "csv-\(variant.rawValue)" + tagSuffix(language)
                 return try respond(context, to: request, format: format, contentType: writer.contentType, language: language) { snapshot in
-                    try FigureData(number: number, snapshot: snapshot, wave: wave, by: grouping, minimumCellSize: threshold).csv(writer, language: language)
+                    try figure(snapshot).csv(writer, language: language)
                 }
             case let .jsonStat(language):
                 return try respond(context, to: request, format: "jsonstat" + tagSuffix(language), contentType: "application/json", language: language) { snapshot in
-                    try FigureData(number: number, snapshot: snapshot, wave: wave, by: grouping, minimumCellSize: threshold)
-                        .jsonStat(updated: snapshot.updated, dataVersion: snapshot.version, language: language).serialized()
+                    try figure(snapshot).jsonStat(updated: snapshot.updated, dataVersion: snapshot.version, language: language).serialized()
                 }
             }
         }
         router.get("/v1/figures/:n.svg") { request in
             try QueryCheck.requireKnown(request.query, allowed: ["wave", "by", "lang"])
-            let number = try figureNumber(request)
-            let wave = try WaveSelection.parse(request.query["wave"])
-            let grouping = try QueryCheck.sizeClassGrouping(request.query, of: "figures")
+            let figure = try figureComputation(request, context: context)
             let language = try self.language(request.query)
-            let threshold = context.suppressionThreshold(for: request.role)
             return try respond(context, to: request, format: "svg" + tagSuffix(language), contentType: "image/svg+xml", language: language) { snapshot in
-                try FigureData(number: number, snapshot: snapshot, wave: wave, by: grouping, minimumCellSize: threshold).svg(language)
+                try figure(snapshot).svg(language)
             }
+        }
+    }
+
+    /// The figure the request names (`n`, `wave`, `by`, with the caller's suppression), computed
+    /// from a snapshot when the cache has no rendering of it. `by` is checked against the
+    /// snapshot's questionnaire, as `/v1/statistics` checks it.
+    private static func figureComputation(_ request: Request, context: APIContext) throws -> @Sendable (DataSnapshot) throws -> FigureData {
+        let number = try figureNumber(request)
+        let wave = try WaveSelection.parse(request.query["wave"])
+        let threshold = context.suppressionThreshold(for: request.role)
+        let query = request.query
+        return { snapshot in
+            try FigureData(number: number, snapshot: snapshot, wave: wave,
+                           by: QueryCheck.grouping(query, questionnaire: snapshot.questionnaire), minimumCellSize: threshold)
         }
     }
 

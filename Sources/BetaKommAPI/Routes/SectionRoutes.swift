@@ -9,7 +9,7 @@ enum SectionRoutes {
             router.get("/v1/\(section.id)") { request in
                 try QueryCheck.requireKnown(request.query, allowed: ["by", "wave"])
                 let wave = try WaveSelection.parse(request.query["wave"])
-                let grouping = try QueryCheck.sizeClassGrouping(request.query, of: "sections")
+                let grouping = try QueryCheck.sectionGrouping(request.query)
                 let threshold = context.suppressionThreshold(for: request.role)
                 return try context.respondJSON(to: request) { snapshot in
                     let dataset = snapshot.dataset(wave)

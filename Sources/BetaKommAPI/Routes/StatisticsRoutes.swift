@@ -17,7 +17,7 @@ enum StatisticsRoutes {
                     throw APIError.invalidParameter("question_id", detail: "there is no question '\(questionID)' (see /v1/questions).")
                 }
                 let filter = try QueryCheck.answerFilter(request.query, reserved: parameters, questionnaire: questionnaire)
-                let grouping = try parseGrouping(request.query["by"], questionnaire: questionnaire)
+                let grouping = try QueryCheck.grouping(request.query, questionnaire: questionnaire)
                 let table = try StatisticTable(dataset: snapshot.dataset(wave), questionID: question.id,
                                                filter: QueryCheck.condition(filter), grouping: grouping, minimumCellSize: threshold)
                 return [
@@ -26,16 +26,6 @@ enum StatisticsRoutes {
                     ("minimum_cell_size", .optional(threshold)),
                 ] + table.jsonMembers
             }
-        }
-    }
-
-    /// `by=size_class|kind|county|<choice question id>`; absent means ungrouped.
-    static func parseGrouping(_ value: String?, questionnaire: Questionnaire) throws -> Grouping? {
-        guard let value else { return nil }
-        do {
-            return try Grouping(parameter: value, questionnaire: questionnaire)
-        } catch {
-            throw APIError.invalidParameter("by", detail: "cannot group by '\(value)': use size_class, kind, county or a choice question id.")
         }
     }
 }
