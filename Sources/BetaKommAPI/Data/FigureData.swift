@@ -16,6 +16,8 @@ struct FigureData: Sendable {
     let grouping: Grouping?
     /// The names of ``grouping``, when there is one.
     let groupingText: GroupingText?
+    /// The names of the report's own grouping, whose phrase the caption ends with.
+    private let reportGroupingText: GroupingText?
     /// Respondents in the base of the figure's first question (the n the caption prints).
     let n: Int
     let panels: [Panel]
@@ -28,6 +30,7 @@ struct FigureData: Sendable {
         self.grouping = grouping
         let dataset = snapshot.dataset(wave)
         groupingText = try grouping.map { try GroupingText($0, questionnaire: dataset.questionnaire) }
+        reportGroupingText = try figure.grouping.map { try GroupingText($0, questionnaire: dataset.questionnaire) }
         n = try dataset.distribution(of: figure.questionIDs[0]).groups.first?.baseN ?? 0
         var panels: [Panel] = []
         for questionID in figure.questionIDs {
@@ -74,9 +77,11 @@ struct FigureData: Sendable {
     func title(_ language: Language) -> String {
         var caption = language.pick(nb: figure.captionNb, en: figure.captionEn)
         if grouping != figure.grouping {
-            // The report's "Fordelt på kommunestørrelse." no longer holds.
-            let reportBreakdown = language.pick(nb: " Fordelt på kommunestørrelse.", en: " By municipality size.")
-            if figure.grouping != nil, caption.hasSuffix(reportBreakdown) { caption.removeLast(reportBreakdown.count) }
+            // The report's "Fordelt på kommunestørrelse." no longer holds (Fig. 23 does not print it).
+            if let reportGroupingText {
+                let phrase = " " + language.pick(nb: reportGroupingText.captionNb, en: reportGroupingText.captionEn)
+                if caption.hasSuffix(phrase) { caption.removeLast(phrase.count) }
+            }
             if let groupingText { caption += " " + language.pick(nb: groupingText.captionNb, en: groupingText.captionEn) }
         }
         return language.pick(nb: "Figur", en: "Figure") + " \(figure.number): " + caption
