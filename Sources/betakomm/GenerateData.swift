@@ -7,7 +7,7 @@ import SurveyCalibration
 struct GenerateData: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate-data",
-        abstract: "Write the generated baseline migrations (0002–0004) into DIR."
+        abstract: "Write the generated data migrations (0002–0004, 0014) into DIR."
     )
 
     @Option(help: ArgumentHelp("Directory to write the migration files to.", valueName: "DIR"))
@@ -16,7 +16,13 @@ struct GenerateData: ParsableCommand {
     var data: String = "./Data"
 
     func run() throws {
-        let written = try BaselineMigrations.write(dataDirectory: URL(fileURLWithPath: data), outputDirectory: URL(fileURLWithPath: output))
+        let dataDirectory = URL(fileURLWithPath: data), outputDirectory = URL(fileURLWithPath: output)
+        var written = try BaselineMigrations.write(dataDirectory: dataDirectory, outputDirectory: outputDirectory)
+        for (name, contents) in try UnitMap2024.files(dataDirectory: dataDirectory) {
+            let url = outputDirectory.appendingPathComponent(name)
+            try Data(contents.utf8).write(to: url, options: .atomic)
+            written.append(url)
+        }
         for url in written { print("wrote \(url.path)") }
     }
 }

@@ -23,8 +23,6 @@ struct Serve: ParsableCommand {
     var corsOrigins: String?
     @Option(name: .customLong(Setting.minimumCellSize.flag), help: ArgumentHelp(Setting.minimumCellSize.help, valueName: "n"))
     var minimumCellSize: String?
-    @Option(name: .customLong(Setting.submissionWave.flag), help: ArgumentHelp(Setting.submissionWave.help, valueName: "year"))
-    var submissionWave: String?
     @Option(name: .customLong(Setting.logLevel.flag), help: ArgumentHelp(Setting.logLevel.help, valueName: "level"))
     var logLevel: String?
     @Option(name: .customLong(Setting.logFormat.flag), help: ArgumentHelp(Setting.logFormat.help, valueName: "format"))
@@ -56,7 +54,6 @@ struct Serve: ParsableCommand {
         case .publicDirectory: publicDirectory
         case .corsOrigins: corsOrigins
         case .minimumCellSize: minimumCellSize
-        case .submissionWave: submissionWave
         case .logLevel: logLevel
         case .logFormat: logFormat
         case .accessLog: accessLog

@@ -10,7 +10,6 @@ import Testing
         #expect(configuration.databasePath == "./betakomm.sqlite")
         #expect(configuration.minimumCellSize == 3)
         #expect(configuration.corsOrigins.isEmpty)
-        #expect(configuration.submissionWave == nil)
     }
 
     @Test func environmentBeatsDefaultAndFlagBeatsEnvironment() throws {

@@ -30,9 +30,10 @@ public func buildApplication(
         var router = Router()
         MetricsRoutes.register(on: &router, context: context, metrics: metrics)
         APIRoutes.register(on: &router, context: context, publicDirectory: configuration.publicDirectory)
-        SubmissionRoutes.register(on: &router, service: try SubmissionService(pool: pool, store: store, submissionWave: configuration.submissionWave),
+        SubmissionRoutes.register(on: &router, service: try SubmissionService(pool: pool, store: store),
                                   counter: context.submissions)
         AuditRoutes.register(on: &router, pool: pool)
+        WaveRoutes.register(on: &router, context: context, pool: pool)
         ImportExportRoutes.register(on: &router, pool: pool, store: store)
         let middleware: [any Middleware] = [
             RequestIDMiddleware(),

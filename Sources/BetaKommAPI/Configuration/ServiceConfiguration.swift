@@ -26,8 +26,6 @@ public struct ServiceConfiguration: Sendable, Equatable {
     /// Origins allowed by CORS; `["*"]` allows any, empty allows none.
     public var corsOrigins: [String]
     public var minimumCellSize: Int
-    /// `nil` means the calendar year at the moment of submission.
-    public var submissionWave: Int?
     public var logLevel: LogLevel
     public var logFormat: LogFormat
     /// Whether every response gets an access-log line.
@@ -77,13 +75,6 @@ public struct ServiceConfiguration: Sendable, Equatable {
             return value
         }
 
-        let wave = raw(.submissionWave)
-        let submissionWave: Int?
-        if wave.isEmpty {
-            submissionWave = nil
-        } else {
-            submissionWave = try integer(.submissionWave, in: 2011...9999)
-        }
         return ServiceConfiguration(
             host: raw(.host),
             port: try integer(.port, in: 0...65535),
@@ -94,7 +85,6 @@ public struct ServiceConfiguration: Sendable, Equatable {
                 .map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty },
             minimumCellSize: try integer(.minimumCellSize, in: 1...1000),
-            submissionWave: submissionWave,
             logLevel: try choice(.logLevel, LogLevel.self),
             logFormat: try choice(.logFormat, LogFormat.self),
             accessLog: try choice(.accessLog, Switch.self),

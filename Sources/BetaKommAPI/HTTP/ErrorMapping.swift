@@ -2,6 +2,7 @@ import Foundation
 import HTTPServer
 import Storage
 import Survey
+import SurveyData
 
 /// The one place where an error thrown by a route becomes a response: the API's own errors,
 /// the survey domain's, the storage layer's and the HTTP layer's each get their status here.
@@ -23,6 +24,12 @@ public enum ErrorMapping {
             if case .unavailable = error { headers.add("Retry-After", "1") }
             return ProblemDocument(type: error.type, status: error.status, detail: error.detail, instance: instance,
                                    errors: error.items).response(headers: headers)
+        case let error as WaveError:
+            return response(for: error.apiError, request: request, events: events)
+        case let error as WaveAdministrationError:
+            return response(for: error.apiError, request: request, events: events)
+        case let error as QuestionnaireFileError:
+            return response(for: error.apiError, request: request, events: events)
         case let error as SurveyError:
             return problem(for: error, instance: instance).response()
         case let error as DatabaseError where error.isBusy:

@@ -1,12 +1,13 @@
 import HTTPServer
 
 /// Who is asking. Resolved once per request by ``RoleMiddleware`` and read by handlers with
-/// `request.role`; it decides suppression, caching and (later) what may be written.
+/// `request.role`; it decides suppression, caching and what may be read and written.
 public enum Role: Sendable, Hashable {
     /// No credentials: aggregates with small cells suppressed, respondent names, scores.
     case `public`
-    /// A municipality or county with its token: its own answers.
-    case respondent(code: String)
+    /// A municipality or county with its token: its own answers, in the wave the token names
+    /// (`nil` for a token issued before waves existed: any open wave its unit is asked in).
+    case respondent(code: String, wave: Int?)
     /// KS staff: everything, unsuppressed.
     case staff
 
@@ -14,7 +15,7 @@ public enum Role: Sendable, Hashable {
     public var tag: String {
         switch self {
         case .public: "public"
-        case let .respondent(code): "r\(code)"
+        case let .respondent(code, wave): "r\(code)" + (wave.map { "-w\($0)" } ?? "")
         case .staff: "staff"
         }
     }

@@ -2,14 +2,19 @@ import Foundation
 import Survey
 
 extension JSONValue {
-    /// A question with its options, type, bounds and base (the skip logic as a JSON condition).
-    static func question(_ question: Question, position: Int) -> JSONValue {
+    /// A question with its options, type, bounds, base (the skip logic as a JSON condition) and
+    /// the 2011 question and options it is compared with (`counterpart_2011`, null when none).
+    static func question(_ question: Question, position: Int, in questionnaire: Questionnaire) -> JSONValue {
         .object([
             ("id", .string(question.id)), ("position", .int(position)), ("section", .string(question.section)),
             ("type", .string(question.type.rawValue)), ("text_nb", .string(question.textNb)), ("label_en", .string(question.labelEn)),
             ("base", question.base.map(condition) ?? .null),
             ("minimum", .optional(question.minimum)), ("maximum", .optional(question.maximum)),
-            ("options", .array(question.options.map(option))),
+            ("counterpart_2011", .optional(questionnaire.counterpart(of: question))),
+            ("options", .array(question.options.map { option in
+                .object([("code", .string(option.code)), ("label_nb", .string(option.labelNb)), ("label_en", .string(option.labelEn)),
+                         ("counterpart_2011", .optional(questionnaire.counterpart(of: option, in: question)))])
+            })),
         ])
     }
 

@@ -1,30 +1,14 @@
 import Storage
 import Survey
+import SurveyData
 
 extension SurveyStore {
     static let answerColumns = "respondent_code, version, wave, answers, source, created_at"
 
-    /// One answer set per respondent: its latest version within the wave, or (`.current`) the latest
-    /// version of its latest wave.
-    public static func loadAnswerSets(_ db: Connection, selection: AnswerSelection) throws -> [AnswerSet] {
-        switch selection {
-        case let .wave(wave):
-            return try db.query("""
-                SELECT \(answerColumns) FROM answer_sets AS a
-                WHERE a.wave = ? AND a.version = (SELECT max(b.version) FROM answer_sets AS b
-                                                  WHERE b.respondent_code = a.respondent_code AND b.wave = a.wave)
-                ORDER BY a.respondent_code
-                """, [wave]).map(answerSet)
-        case .current:
-            // The latest wave first, then the latest version: a later import of 2011 microdata
-            // (wave 2011) must not replace a respondent's newer submission as its current answers.
-            return try db.query("""
-                SELECT \(answerColumns) FROM answer_sets AS a
-                WHERE a.id = (SELECT b.id FROM answer_sets AS b WHERE b.respondent_code = a.respondent_code
-                              ORDER BY b.wave DESC, b.version DESC LIMIT 1)
-                ORDER BY a.respondent_code
-                """).map(answerSet)
-        }
+    /// One answer set per respondent that answered `wave`: its latest version within the wave.
+    /// (`wave` 2011 is the baseline, or KS's imported microdata once they replace it.)
+    public static func loadAnswerSets(_ db: Connection, wave: Int) throws -> [AnswerSet] {
+        try db.query(latestInWaveSQL, [wave]).map(answerSet)
     }
 
     /// Every version of one respondent's answers, oldest first (empty if it never answered).
@@ -32,6 +16,13 @@ extension SurveyStore {
         try db.query("SELECT \(answerColumns) FROM answer_sets WHERE respondent_code = ? ORDER BY version",
                      [respondentCode]).map(answerSet)
     }
+
+    private static let latestInWaveSQL = CachedSQL("""
+        SELECT \(answerColumns) FROM answer_sets AS a
+        WHERE a.wave = ? AND a.version = (SELECT max(b.version) FROM answer_sets AS b
+                                          WHERE b.respondent_code = a.respondent_code AND b.wave = a.wave)
+        ORDER BY a.respondent_code
+        """)
 
     static func answerSet(_ row: Row) throws -> AnswerSet {
         let code: String = try row.get(named: "respondent_code")

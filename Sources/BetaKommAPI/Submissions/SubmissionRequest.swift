@@ -26,6 +26,12 @@ public struct SubmissionRequest: Sendable {
     }
 
     public var respondentCode: String
+    /// The wave named by the request (`?wave=`), if any.
+    public var wave: Int?
+    /// The wave the token was issued for, if it names one.
+    public var tokenWave: Int?
+    /// Staff may write to any wave, open or not (audited); a unit only to an open one.
+    public var isStaff: Bool
     public var change: Change
     public var precondition: Precondition
     /// The `Idempotency-Key` header, if sent.

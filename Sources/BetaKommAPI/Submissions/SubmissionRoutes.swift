@@ -2,6 +2,7 @@ import Crypto
 import HTTPServer
 import Storage
 import Survey
+import SurveyData
 
 /// A respondent's own answers, private to its token and staff:
 /// `GET|PUT|PATCH /v1/respondents/{code}/answers`, `GET …/answers/versions`,
@@ -13,9 +14,16 @@ enum SubmissionRoutes {
     static func register(on router: inout Router, service: SubmissionService, counter: SubmissionCounter) {
         router.get("/v1/respondents/:code/answers") { request in
             let code = try authorized(request)
-            try QueryCheck.requireKnown(request.query, allowed: [])
-            guard let latest = try service.pool.read({ try SubmissionService.current($0, respondentCode: code) }) else {
-                throw APIError.notFound("Respondent \(code) has no answers yet; create the first version with PUT and If-None-Match: *.")
+            try QueryCheck.requireKnown(request.query, allowed: ["wave"])
+            let requested = try request.query["wave"].map { try WaveSelection.parse($0).id }
+            let latest = try service.pool.read { db -> AnswerSet? in
+                // The wave named, else the token's, else the newest wave the unit answered.
+                guard let wave = try requested ?? request.tokenWave ?? SubmissionService.newestWave(db, respondentCode: code) else { return nil }
+                if try WaveRepository.find(db, id: wave) == nil { throw WaveError.unknownWave(wave) }
+                return try SubmissionService.latest(db, respondentCode: code, wave: wave)
+            }
+            guard let latest else {
+                throw APIError.notFound("Respondent \(code) has no answers in this wave yet; create the first version with PUT and If-None-Match: *.")
             }
             return answerResponse(latest, request: request)
         }
@@ -61,7 +69,11 @@ enum SubmissionRoutes {
             }
             let from = try version("from", default: history.count > 1 ? history.count - 1 : nil)
             let to = try version("to", default: history.last?.version)
-            let diff = AnswerDiff(from: from.answers, to: to.answers, questionnaire: service.questionnaire)
+            // The changes are named by the questionnaire of the newer version's wave.
+            let questionnaire = try service.pool.read { db in
+                try service.questionnaire(db, id: try WaveRepository.find(db, id: to.wave)?.questionnaireID ?? Questionnaire.baselineID)
+            }
+            let diff = AnswerDiff(from: from.answers, to: to.answers, questionnaire: questionnaire)
             let changes: [JSONValue] = diff.changes.map { change in
                 .object([("op", .string(change.kind.rawValue)), ("pointer", .string(change.pointer)),
                          ("old", change.old.map(JSONValue.answer) ?? .null), ("new", change.new.map(JSONValue.answer) ?? .null)])
@@ -94,7 +106,8 @@ enum SubmissionRoutes {
     private static func write(_ request: Request, service: SubmissionService,
                               change: (SubmittedValue) -> SubmissionRequest.Change) throws -> Response {
         let code = try authorized(request)
-        try QueryCheck.requireKnown(request.query, allowed: [])
+        try QueryCheck.requireKnown(request.query, allowed: ["wave"])
+        let requestedWave = try request.query["wave"].map { try WaveSelection.parse($0).id }
         do {
             let expected = request.method == .patch ? mergePatchType : "application/json"
             let mediaType = request.headers["Content-Type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
@@ -102,7 +115,11 @@ enum SubmissionRoutes {
             let precondition = Self.precondition(request)
             // 428 before reading the body: without a precondition nothing can be stored anyway.
             if precondition == .none {
-                let current = try service.pool.read { try SubmissionService.current($0, respondentCode: code) }
+                let current = try service.pool.read { db in
+                    let wave = try WaveTarget.resolve(db, code: code, requested: requestedWave, tokenWave: request.tokenWave,
+                                                      mustBeOpen: request.role != .staff)
+                    return try SubmissionService.latest(db, respondentCode: code, wave: wave.id)
+                }
                 throw SubmissionError.preconditionRequired(currentTag: current.map { AnswerTag.make(respondentCode: code, version: $0.version) })
             }
             let body: SubmittedValue
@@ -113,7 +130,8 @@ enum SubmissionRoutes {
             }
             let digest = Array(SHA256.hash(data: Array(request.method.rawValue.utf8) + [0] + request.body))
             let outcome = try service.submit(SubmissionRequest(
-                respondentCode: code, change: change(body), precondition: precondition,
+                respondentCode: code, wave: requestedWave, tokenWave: request.tokenWave, isStaff: request.role == .staff,
+                change: change(body), precondition: precondition,
                 idempotencyKey: request.headers["Idempotency-Key"], requestDigest: digest,
                 tokenID: request.tokenID, remoteAddress: request.remoteHost))
             var response = Response.json(outcome.body, status: HTTPStatus(code: outcome.status))

@@ -1,33 +1,41 @@
 import Foundation
 import Storage
 import Survey
+import SurveyData
+import Synchronization
 
 /// Stores validated answer sets as new versions, with the optimistic-concurrency check, the
 /// idempotency record and the audit row all in the one write transaction, then invalidates the
 /// read cache so every aggregate read afterwards includes the new answers.
-public struct SubmissionService: Sendable {
+public final class SubmissionService: Sendable {
     let pool: DatabasePool
     let store: SurveyDataStore
-    /// The wave a submission is stored as; `nil` means the calendar year at the time.
-    let submissionWave: Int?
-    /// Loaded once: the questionnaire changes only by migration, and asking the data store for
-    /// it would make each write reload the snapshot the previous write marked stale.
-    let questionnaire: Questionnaire
+    /// Questionnaires by id, read once each: a stored questionnaire never changes, and asking the
+    /// data store for it would make each write reload the snapshot the previous write marked stale.
+    private let questionnaires = Mutex<[String: Questionnaire]>([:])
 
-    public init(pool: DatabasePool, store: SurveyDataStore, submissionWave: Int?) throws {
+    public init(pool: DatabasePool, store: SurveyDataStore) {
         self.pool = pool
         self.store = store
-        self.submissionWave = submissionWave
-        self.questionnaire = try pool.read { try SurveyStore.loadQuestionnaire($0) }
     }
 
-    /// Validates and stores one submission; throws ``SubmissionError`` when it is not stored.
+    /// The questionnaire with this id (cached).
+    func questionnaire(_ db: Connection, id: String) throws -> Questionnaire {
+        if let cached = questionnaires.withLock({ $0[id] }) { return cached }
+        let loaded = try QuestionnaireRepository.load(db, id: id)
+        questionnaires.withLock { $0[id] = loaded }
+        return loaded
+    }
+
+    /// Validates and stores one submission; throws ``SubmissionError`` or ``WaveError`` when it is not stored.
     public func submit(_ request: SubmissionRequest) throws -> SubmissionOutcome {
-        let wave = submissionWave ?? Timestamp.currentYear()
         let outcome = try pool.write { db -> SubmissionOutcome in
             guard try db.scalar(Int.self, Self.respondentExistsSQL, [request.respondentCode]) == 1 else {
                 throw SubmissionError.unknownRespondent(request.respondentCode)
             }
+            let wave = try WaveTarget.resolve(db, code: request.respondentCode, requested: request.wave, tokenWave: request.tokenWave,
+                                              mustBeOpen: !request.isStaff)
+            let questionnaire = try questionnaire(db, id: wave.questionnaireID)
             // A retry first: it must get the first result even though its If-Match is stale by now.
             if let key = request.idempotencyKey, let tokenID = request.tokenID,
                let stored = try db.queryOne(Self.idempotencyLookupSQL, [tokenID, request.respondentCode, key]) {
@@ -38,8 +46,9 @@ public struct SubmissionService: Sendable {
                                          body: try stored.get(named: "body"), version: try stored.get(named: "version"), replayed: true)
             }
             // Inside the write transaction (BEGIN IMMEDIATE holds the write lock), so two writers
-            // with the same If-Match cannot both see it current.
-            let latest = try Self.current(db, respondentCode: request.respondentCode)
+            // with the same If-Match cannot both see it current. Only this wave's answers count:
+            // a new wave starts empty, nothing is carried forward from an earlier one.
+            let latest = try Self.latest(db, respondentCode: request.respondentCode, wave: wave.id)
             let currentTag = latest.map { AnswerTag.make(respondentCode: request.respondentCode, version: $0.version) }
             switch request.precondition {
             case .none: throw SubmissionError.preconditionRequired(currentTag: currentTag)
@@ -58,7 +67,7 @@ public struct SubmissionService: Sendable {
             case let .success(valid): answers = valid
             case let .failure(errors): throw SubmissionError.invalid(errors)
             }
-            let set = try Self.insertVersion(db, respondentCode: request.respondentCode, answers: answers, wave: wave,
+            let set = try Self.insertVersion(db, respondentCode: request.respondentCode, answers: answers, wave: wave.id,
                                              source: .submission, previous: latest, questionnaire: questionnaire,
                                              action: request.change.action, tokenID: request.tokenID, remoteAddress: request.remoteAddress)
             let tag = AnswerTag.make(respondentCode: set.respondentCode, version: set.version)
@@ -97,10 +106,9 @@ public struct SubmissionService: Sendable {
         return set
     }
 
-    /// A respondent's current answers: the latest version of its latest wave, as `.current`
-    /// statistics and `GET …/answers` see them (read inside a transaction).
-    static func current(_ db: Connection, respondentCode: String) throws -> AnswerSet? {
-        try db.queryOne(currentSQL, [respondentCode]).map(SurveyStore.answerSet)
+    /// The newest wave in which the respondent has answers, if any.
+    static func newestWave(_ db: Connection, respondentCode: String) throws -> Int? {
+        try db.scalar(Int.self, newestWaveSQL, [respondentCode])
     }
 
     /// The latest version within one wave.
@@ -109,14 +117,11 @@ public struct SubmissionService: Sendable {
     }
 
     static let respondentExistsSQL: CachedSQL = "SELECT count(*) FROM respondents WHERE code = ?"
-    static let currentSQL: CachedSQL = """
-        SELECT respondent_code, version, wave, answers, source, created_at FROM answer_sets
-        WHERE respondent_code = ? ORDER BY wave DESC, version DESC LIMIT 1
-        """
     static let latestInWaveSQL: CachedSQL = """
         SELECT respondent_code, version, wave, answers, source, created_at FROM answer_sets
         WHERE respondent_code = ? AND wave = ? ORDER BY version DESC LIMIT 1
         """
+    static let newestWaveSQL: CachedSQL = "SELECT max(wave) FROM answer_sets WHERE respondent_code = ?"
     static let maxVersionSQL: CachedSQL = "SELECT max(version) FROM answer_sets WHERE respondent_code = ?"
     static let insertSQL: CachedSQL = """
         INSERT INTO answer_sets (respondent_code, version, wave, answers, source, created_at) VALUES (?, ?, ?, ?, ?, ?)

@@ -1,8 +1,8 @@
 import Foundation
 
 /// ISO 8601 UTC timestamps with seconds, as stored in `created_at` columns (`2026-11-29T12:00:00Z`).
-enum Timestamp {
-    static func now() -> String {
+public enum Timestamp {
+    public static func now() -> String {
         string(from: Date())
     }
 
