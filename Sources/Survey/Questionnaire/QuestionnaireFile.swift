@@ -30,11 +30,6 @@ public struct QuestionnaireFile: Sendable, Decodable {
         let counterpart2011: String?
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, note, questions
-        case titleNb = "title_nb", titleEn = "title_en"
-    }
-
     /// Parses the file's bytes; throws a `QuestionnaireFileError` that says where the problem is.
     public static func decode(_ data: Data) throws -> QuestionnaireFile {
         let decoder = JSONDecoder()
