@@ -27,6 +27,27 @@ enum SubmissionRoutes {
             }
             return answerResponse(latest, request: request)
         }
+        // A unit of today's map sees what its predecessors answered in 2011, as a reference for
+        // its own answers: never stored as its answers, and labelled for what it is.
+        router.get("/v1/respondents/:code/answers/reference") { request in
+            let code = try authorized(request)
+            try QueryCheck.requireKnown(request.query, allowed: [])
+            let predecessors = try service.pool.read { db -> [JSONValue] in
+                try UnitRepository.predecessorsWithNames(db, code: code).map { predecessor in
+                    let set = try SubmissionService.latest(db, respondentCode: predecessor.code, wave: 2011)
+                    return .object([
+                        ("code", .string(predecessor.code)), ("map", .int(predecessor.map)), ("name", .string(predecessor.name)),
+                        ("change", .string(predecessor.change.rawValue)), ("wave", .int(2011)),
+                        ("answered", .bool(set != nil)),
+                        ("provenance", .optional(set.map { $0.source == .baseline2011
+                            ? "synthetic: generated to reproduce the 2011 report's published figures, not the unit's real answers"
+                            : "as imported or submitted for 2011" })),
+                        ("answers", set.map { JSONValue.answers($0.answers) } ?? .null),
+                    ])
+                }
+            }
+            return privateJSON(.object([("respondent_code", .string(code)), ("predecessors", .array(predecessors))]))
+        }
         router.put("/v1/respondents/:code/answers") { request in
             try counted(counter) { try write(request, service: service) { body in .replace(body) } }
         }

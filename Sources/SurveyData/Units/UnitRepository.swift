@@ -55,6 +55,17 @@ public enum UnitRepository {
         return Correspondence(successions: successions)
     }
 
+    /// The 2011 units whose area the unit `code` of a later map holds, with their names
+    /// (empty for a 2011 unit or an unknown code).
+    public static func predecessorsWithNames(_ db: Connection, code: String) throws -> [(code: String, map: Int, name: String, change: Succession.Change)] {
+        try db.query(predecessorsSQL, [code]).map { row in
+            guard let change = Succession.Change(rawValue: try row.get(named: "change")) else {
+                throw StoreError.invalidRow(table: "unit_successions", key: code, reason: "unknown change")
+            }
+            return (try row.get(named: "from_code"), try row.get(named: "from_map"), try row.get(named: "name"), change)
+        }
+    }
+
     /// Replaces the population of every unit of `map` (each code must be a unit of the map),
     /// marks it as counted rather than estimated, re-derives the size class and records `source`.
     /// Call inside a write transaction: all or nothing.
@@ -77,6 +88,11 @@ public enum UnitRepository {
     private static let populationSourcesSQL: CachedSQL = "SELECT DISTINCT population_source FROM map_units WHERE map = ? ORDER BY 1"
     private static let successionsSQL: CachedSQL = """
         SELECT from_map, from_code, to_map, to_code, change FROM unit_successions ORDER BY from_map, from_code, to_map, to_code
+        """
+    private static let predecessorsSQL: CachedSQL = """
+        SELECT s.from_code, s.from_map, u.name, s.change FROM unit_successions AS s
+        JOIN map_units AS u ON u.map = s.from_map AND u.code = s.from_code
+        WHERE s.to_code = ? AND s.to_map = (SELECT max(id) FROM unit_maps) ORDER BY s.from_code
         """
     private static let kindSQL: CachedSQL = "SELECT kind FROM map_units WHERE map = ? AND code = ?"
     private static let setPopulationSQL: CachedSQL = """
