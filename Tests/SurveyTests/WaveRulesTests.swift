@@ -104,3 +104,27 @@ import SurveyData
         #expect(wrong.problems.map(\.pointer) == ["/answers/other"])
     }
 }
+
+/// The 2026 questionnaire in the repository loads, and its counterparts are the declared ones.
+@Suite struct Questionnaire2026Tests {
+    @Test func theFileLoadsAndDeclaresItsCounterparts() throws {
+        let file = try QuestionnaireFile.decode(try Data(contentsOf: RepositoryFiles.data.appendingPathComponent("questionnaire-2026.json")))
+        let questionnaire = try file.questionnaire(checkedAgainst: .report2011)
+        #expect(questionnaire.id == "2026")
+        let compared = questionnaire.questions.filter { $0.counterpart != nil }
+        #expect(compared.count >= 40)
+        // Each 2011 question is compared with at most one 2026 question.
+        #expect(Set(compared.compactMap(\.counterpart)).count == compared.count)
+        let channels = try questionnaire.question("channels")
+        #expect(channels.counterpart == "channels")
+        #expect(channels.option("twitter")?.counterpart == "twitter")
+        for code in ["instagram", "tiktok", "snapchat"] {
+            #expect(channels.option(code) != nil && channels.option(code)?.counterpart == nil, "\(code)")
+        }
+        // No question text is bound to a year.
+        #expect(!questionnaire.questions.contains { $0.textNb.contains("2011") })
+        // Every figure of the report has its questions in 2026, except those asked as free text now.
+        let missing = Figure.report2011.flatMap(\.questionIDs).filter { questionnaire.question(counterpartOf: $0) == nil }
+        #expect(Set(missing).isSubset(of: ["positive_experiences", "negative_experiences"]))
+    }
+}
