@@ -2,6 +2,7 @@ import ArgumentParser
 import BetaKommAPI
 import Foundation
 import Storage
+import SurveyData
 
 /// `betakomm token issue|list|revoke`: bearer tokens for municipalities and KS staff.
 struct Token: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import Survey
+import SurveyData
 import Testing
 @testable import BetaKommAPI
 
@@ -131,7 +132,7 @@ import Testing
 enum BaselineAnswers {
     static func trondheim(_ fixture: SubmissionFixture) -> [String: Survey.AnswerValue]? {
         try? fixture.app.application.pool.read { db in
-            try SurveyStore.loadHistory(db, respondentCode: "1601").first?.answers
+            try AnswerSetRepository.history(db, respondentCode: "1601").first?.answers
         }
     }
 }

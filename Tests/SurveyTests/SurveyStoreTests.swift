@@ -1,25 +1,28 @@
 import Foundation
 import Testing
-import BetaKommAPI
 import Storage
 import Survey
+import SurveyData
 
-/// The Store maps the migrated database back to exactly the domain values the generator made,
+/// The repositories map the migrated database back to exactly the domain values the generator made,
 /// and the report's numbers come out of the database path too.
 @Suite struct SurveyStoreTests {
     @Test func reportNumbersReproducedFromTheMigratedDatabase() throws {
         let database = try MigratedDatabase()
-        let dataset = try database.pool.read { try SurveyStore.loadDataset($0, selection: .wave(2011)) }
-        let result = try ReportFidelity.check(dataset, label: "SQLite (Migrations/ + SurveyStore)")
+        let dataset = try database.pool.read { db in
+            SurveyDataset(questionnaire: try QuestionnaireRepository.load(db), respondents: try RespondentRepository.load(db),
+                          answerSets: try AnswerSetRepository.load(db, selection: .wave(2011)))
+        }
+        let result = try ReportFidelity.check(dataset, label: "SQLite (Migrations/ + SurveyData)")
         #expect(result.total >= 100)
     }
 
     @Test func loadsWhatWasGenerated() throws {
         let database = try MigratedDatabase()
         let (questionnaire, respondents, wave2011, current, wave2026) = try database.pool.read { db in
-            (try SurveyStore.loadQuestionnaire(db), try SurveyStore.loadRespondents(db),
-             try SurveyStore.loadAnswerSets(db, selection: .wave(2011)), try SurveyStore.loadAnswerSets(db, selection: .current),
-             try SurveyStore.loadAnswerSets(db, selection: .wave(2026)))
+            (try QuestionnaireRepository.load(db), try RespondentRepository.load(db),
+             try AnswerSetRepository.load(db, selection: .wave(2011)), try AnswerSetRepository.load(db, selection: .current),
+             try AnswerSetRepository.load(db, selection: .wave(2026)))
         }
         #expect(questionnaire.questions == Questionnaire.report2011.questions)
         // The register (0003) is generated from Data/; the parallel names come with 0012.
@@ -54,8 +57,9 @@ import Survey
                 """)
         }
         let (current, wave2011, history, dataset) = try database.pool.read { db in
-            (try SurveyStore.loadAnswerSets(db, selection: .current), try SurveyStore.loadAnswerSets(db, selection: .wave(2011)),
-             try SurveyStore.loadHistory(db, respondentCode: "1151"), try SurveyStore.loadDataset(db, selection: .current))
+            (try AnswerSetRepository.load(db, selection: .current), try AnswerSetRepository.load(db, selection: .wave(2011)),
+             try AnswerSetRepository.history(db, respondentCode: "1151"), SurveyDataset(questionnaire: try QuestionnaireRepository.load(db), respondents: try RespondentRepository.load(db),
+                           answerSets: try AnswerSetRepository.load(db, selection: .current)))
         }
         #expect(current.count == 275)
         #expect(current.first { $0.respondentCode == "1151" }?.answers["facebook_fans"] == .number(180))
@@ -91,7 +95,7 @@ import Survey
             try db.execute("UPDATE answer_sets SET answers = '[1,2]' WHERE respondent_code = '1601'")
         }
         #expect(throws: StoreError.invalidRow(table: "answer_sets", key: "1601 v1", reason: "answers are not a JSON object of answers")) {
-            try database.pool.read { try SurveyStore.loadAnswerSets($0, selection: .wave(2011)) }
+            try database.pool.read { try AnswerSetRepository.load($0, selection: .wave(2011)) }
         }
     }
 }

@@ -1,5 +1,6 @@
 import Storage
 import Survey
+import SurveyData
 
 /// Everything the read API serves, loaded once per data version: the questionnaire, the units,
 /// the 2011 wave and the current answers, and per respondent its latest version.
@@ -45,30 +46,15 @@ public final class DataSnapshot: Sendable {
 
     /// Loads a snapshot in one read transaction, so all parts belong to the same version.
     static func load(_ db: Connection) throws -> DataSnapshot {
-        let version = try DataSnapshot.version(db)
-        let updated = try db.scalar(String.self, "SELECT max(created_at) FROM answer_sets") ?? "2011-01-01T00:00:00Z"
-        let questionnaire = try SurveyStore.loadQuestionnaire(db)
-        let respondents = try SurveyStore.loadRespondents(db)
+        let version = try AnswerSetRepository.dataVersion(db)
+        let updated = try AnswerSetRepository.lastCreatedAt(db) ?? "2011-01-01T00:00:00Z"
+        let questionnaire = try QuestionnaireRepository.load(db)
+        let respondents = try RespondentRepository.load(db)
         func dataset(_ selection: AnswerSelection) throws -> SurveyDataset {
             SurveyDataset(questionnaire: questionnaire, respondents: respondents,
-                          answerSets: try SurveyStore.loadAnswerSets(db, selection: selection))
-        }
-        var latest: [String: (version: Int, wave: Int)] = [:]
-        for row in try db.query(Self.latestVersionsSQL) {
-            latest[try row.get(String.self, at: 0)] = (try row.get(Int.self, at: 1), try row.get(Int.self, at: 2))
+                          answerSets: try AnswerSetRepository.load(db, selection: selection))
         }
         return DataSnapshot(version: version, updated: updated, wave2011: try dataset(.wave(2011)), current: try dataset(.current),
-                            latestVersions: latest)
+                            latestVersions: try AnswerSetRepository.latestVersions(db))
     }
-
-    /// The data version as stored now; cheap (the rowid's b-tree maximum, sqlite.org/lang_corefunc.html#max_scalar).
-    static func version(_ db: Connection) throws -> Int {
-        try db.scalar(Int.self, Self.versionSQL) ?? 0
-    }
-
-    private static let versionSQL: CachedSQL = "SELECT coalesce(max(id), 0) FROM answer_sets"
-    private static let latestVersionsSQL: CachedSQL = """
-        SELECT respondent_code, version, wave FROM answer_sets AS a
-        WHERE version = (SELECT max(version) FROM answer_sets AS b WHERE b.respondent_code = a.respondent_code)
-        """
 }

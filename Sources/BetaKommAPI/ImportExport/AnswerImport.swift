@@ -1,6 +1,7 @@
 import Foundation
 import Storage
 import Survey
+import SurveyData
 
 /// Bulk import of answer sets from the wide CSV (``AnswerCSV``): every row is validated with the
 /// same ``AnswerValidator`` as a submission, every problem is reported by row and column, and
@@ -24,7 +25,7 @@ public struct AnswerImport: Sendable {
     /// Validates `text`, and unless `dryRun` or a problem was found, stores it.
     public func run(_ text: String, dryRun: Bool, tokenID: Int?, remoteAddress: String) throws -> ImportReport {
         let (questionnaire, known) = try pool.read { db in
-            (try SurveyStore.loadQuestionnaire(db), Set(try db.query("SELECT code FROM respondents").map { try $0.get(String.self, at: 0) }))
+            (try QuestionnaireRepository.load(db), try RespondentRepository.codes(db))
         }
         let parsed = Self.parse(text, questionnaire: questionnaire, knownRespondents: known)
         guard !dryRun, parsed.problems.isEmpty else {
@@ -34,8 +35,8 @@ public struct AnswerImport: Sendable {
             try parsed.rows.map { row -> ImportReport.Created in
                 // The audit diff is against the same wave's latest version (for 2011 microdata:
                 // the generated 2011 answers), else against the current answers.
-                let previous = try SubmissionService.latest(db, respondentCode: row.respondentCode, wave: row.wave)
-                    ?? SubmissionService.current(db, respondentCode: row.respondentCode)
+                let previous = try AnswerSetRepository.latest(db, respondentCode: row.respondentCode, wave: row.wave)
+                    ?? AnswerSetRepository.current(db, respondentCode: row.respondentCode)
                 let set = try SubmissionService.insertVersion(
                     db, respondentCode: row.respondentCode, answers: row.answers, wave: row.wave, source: .import, previous: previous,
                     questionnaire: questionnaire, action: "import", tokenID: tokenID, remoteAddress: remoteAddress)

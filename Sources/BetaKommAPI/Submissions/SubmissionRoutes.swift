@@ -1,7 +1,7 @@
-import Crypto
 import HTTPServer
 import Storage
 import Survey
+import SurveyData
 
 /// A respondent's own answers, private to its token and staff:
 /// `GET|PUT|PATCH /v1/respondents/{code}/answers`, `GET …/answers/versions`,
@@ -14,7 +14,7 @@ enum SubmissionRoutes {
         router.get("/v1/respondents/:code/answers") { request in
             let code = try authorized(request)
             try QueryCheck.requireKnown(request.query, allowed: [])
-            guard let latest = try service.pool.read({ try SubmissionService.current($0, respondentCode: code) }) else {
+            guard let latest = try service.pool.read({ try AnswerSetRepository.current($0, respondentCode: code) }) else {
                 throw APIError.notFound("Respondent \(code) has no answers yet; create the first version with PUT and If-None-Match: *.")
             }
             return answerResponse(latest, request: request)
@@ -29,7 +29,7 @@ enum SubmissionRoutes {
             let code = try authorized(request)
             try QueryCheck.requireKnown(request.query, allowed: [])
             let (history, tokens) = try service.pool.read { db in
-                (try SurveyStore.loadHistory(db, respondentCode: code), try writerTokens(db, respondentCode: code))
+                (try AnswerSetRepository.history(db, respondentCode: code), try AuditRepository.writerTokens(db, respondentCode: code))
             }
             let versions: [JSONValue] = history.map { set in
                 .object(JSONValue.answerSetMetadata(set) + [("token_id", .optional(tokens[set.version]))])
@@ -42,7 +42,7 @@ enum SubmissionRoutes {
             guard let number = request.parameter("version").flatMap(Int.init) else {
                 throw APIError.invalidParameter("version", detail: "a version is a whole number (1, 2, …).")
             }
-            let history = try service.pool.read { try SurveyStore.loadHistory($0, respondentCode: code) }
+            let history = try service.pool.read { try AnswerSetRepository.history($0, respondentCode: code) }
             guard let set = history.first(where: { $0.version == number }) else {
                 throw APIError.notFound("Respondent \(code) has no version \(number) (it has \(history.count)).")
             }
@@ -51,7 +51,7 @@ enum SubmissionRoutes {
         router.get("/v1/respondents/:code/answers/diff") { request in
             let code = try authorized(request)
             try QueryCheck.requireKnown(request.query, allowed: ["from", "to"])
-            let history = try service.pool.read { try SurveyStore.loadHistory($0, respondentCode: code) }
+            let history = try service.pool.read { try AnswerSetRepository.history($0, respondentCode: code) }
             func version(_ name: String, default fallback: Int?) throws(APIError) -> AnswerSet {
                 let text = request.query[name]
                 guard let number = text.map({ Int($0) }) ?? fallback, let set = history.first(where: { $0.version == number }) else {
@@ -102,7 +102,7 @@ enum SubmissionRoutes {
             let precondition = Self.precondition(request)
             // 428 before reading the body: without a precondition nothing can be stored anyway.
             if precondition == .none {
-                let current = try service.pool.read { try SubmissionService.current($0, respondentCode: code) }
+                let current = try service.pool.read { try AnswerSetRepository.current($0, respondentCode: code) }
                 throw SubmissionError.preconditionRequired(currentTag: current.map { AnswerTag.make(respondentCode: code, version: $0.version) })
             }
             let body: SubmittedValue
@@ -111,7 +111,7 @@ enum SubmissionRoutes {
             } catch {
                 throw SubmissionError.malformedJSON(error.detail)
             }
-            let digest = Array(SHA256.hash(data: Array(request.method.rawValue.utf8) + [0] + request.body))
+            let digest = Digest.sha256(Array(request.method.rawValue.utf8) + [0] + request.body)
             let outcome = try service.submit(SubmissionRequest(
                 respondentCode: code, change: change(body), precondition: precondition,
                 idempotencyKey: request.headers["Idempotency-Key"], requestDigest: digest,
@@ -152,14 +152,5 @@ enum SubmissionRoutes {
         response.headers.set("Cache-Control", "private, no-cache")
         response.headers.set("Vary", "Authorization")
         return response
-    }
-
-    /// Version -> the token that wrote it, from the audit log.
-    private static func writerTokens(_ db: Connection, respondentCode: String) throws -> [Int: Int] {
-        var tokens: [Int: Int] = [:]
-        for row in try db.query("SELECT version, token_id FROM audit_log WHERE respondent_code = ? AND token_id IS NOT NULL", [respondentCode]) {
-            tokens[try row.get(Int.self, at: 0)] = try row.get(Int.self, at: 1)
-        }
-        return tokens
     }
 }

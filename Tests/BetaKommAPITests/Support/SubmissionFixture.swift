@@ -1,3 +1,4 @@
+import SurveyData
 import Foundation
 import Storage
 @testable import BetaKommAPI

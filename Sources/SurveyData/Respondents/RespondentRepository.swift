@@ -1,15 +1,15 @@
 import Storage
 import Survey
 
-extension SurveyStore {
-    /// All respondent units (0003) with their parallel names (0012), by code.
-    public static func loadRespondents(_ db: Connection) throws -> [Respondent] {
+/// All SQL on `respondents` (0003) and `parallel_names` (0012): the units that can answer.
+public enum RespondentRepository {
+    /// All respondent units with their parallel names, by code.
+    public static func load(_ db: Connection) throws -> [Respondent] {
         var parallelNames: [String: [String]] = [:]
-        for row in try db.query("SELECT respondent_code, name FROM parallel_names ORDER BY respondent_code, position") {
+        for row in try db.query(parallelNamesSQL) {
             parallelNames[try row.get(named: "respondent_code"), default: []].append(try row.get(named: "name"))
         }
-        let sql = "SELECT code, name, kind, county_code, county_name, population, population_is_estimate, size_class FROM respondents ORDER BY code"
-        return try db.query(sql).map { row in
+        return try db.query(respondentsSQL).map { row in
             let code: String = try row.get(named: "code")
             guard let kind = RespondentKind(rawValue: try row.get(named: "kind")) else {
                 throw StoreError.invalidRow(table: "respondents", key: code, reason: "unknown kind")
@@ -26,4 +26,21 @@ extension SurveyStore {
             return respondent
         }
     }
+
+    /// Whether a unit with this code exists.
+    public static func exists(_ db: Connection, code: String) throws -> Bool {
+        try db.scalar(Int.self, existsSQL, [code]) == 1
+    }
+
+    /// Every unit's code.
+    public static func codes(_ db: Connection) throws -> Set<String> {
+        Set(try db.query(codesSQL).map { try $0.get(String.self, at: 0) })
+    }
+
+    static let parallelNamesSQL: CachedSQL = "SELECT respondent_code, name FROM parallel_names ORDER BY respondent_code, position"
+    static let respondentsSQL: CachedSQL = """
+        SELECT code, name, kind, county_code, county_name, population, population_is_estimate, size_class FROM respondents ORDER BY code
+        """
+    static let existsSQL: CachedSQL = "SELECT count(*) FROM respondents WHERE code = ?"
+    static let codesSQL: CachedSQL = "SELECT code FROM respondents"
 }

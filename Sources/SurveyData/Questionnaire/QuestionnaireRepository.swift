@@ -1,16 +1,16 @@
 import Storage
 import Survey
 
-extension SurveyStore {
-    /// The questionnaire as migrated (0002), in `position` order, with options and bases.
-    public static func loadQuestionnaire(_ db: Connection) throws -> Questionnaire {
+/// All SQL on `questions` and `question_options` (0002): the questionnaire as migrated.
+public enum QuestionnaireRepository {
+    /// The questionnaire in `position` order, with options and bases.
+    public static func load(_ db: Connection) throws -> Questionnaire {
         var optionsByQuestion: [String: [QuestionOption]] = [:]
-        for row in try db.query("SELECT question_id, code, label_nb, label_en FROM question_options ORDER BY question_id, position") {
+        for row in try db.query(optionsSQL) {
             let option = QuestionOption(try row.get(String.self, named: "code"), nb: try row.get(named: "label_nb"), en: try row.get(named: "label_en"))
             optionsByQuestion[try row.get(String.self, named: "question_id"), default: []].append(option)
         }
-        let rows = try db.query("SELECT id, section, type, text_nb, label_en, base, minimum, maximum FROM questions ORDER BY position")
-        let questions = try rows.map { row -> Question in
+        let questions = try db.query(questionsSQL).map { row -> Question in
             let id: String = try row.get(named: "id")
             guard let type = QuestionType(rawValue: try row.get(named: "type")) else {
                 throw StoreError.invalidRow(table: "questions", key: id, reason: "unknown type")
@@ -27,4 +27,7 @@ extension SurveyStore {
         }
         return try Questionnaire(questions: questions)
     }
+
+    static let optionsSQL: CachedSQL = "SELECT question_id, code, label_nb, label_en FROM question_options ORDER BY question_id, position"
+    static let questionsSQL: CachedSQL = "SELECT id, section, type, text_nb, label_en, base, minimum, maximum FROM questions ORDER BY position"
 }
