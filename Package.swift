@@ -6,10 +6,11 @@ import PackageDescription
 //   Sockets              non-blocking POSIX sockets and an epoll event loop
 //   HTTPServer           HTTP/1.1 parsing, responses, routing, the server (knows nothing of surveys)
 //   Storage              SQLite: connections, statements, migrations, backup (knows nothing of HTTP)
-//   SurveyData           one repository per table: the SQL of units, waves, questionnaires, answers
 //   Survey               the survey domain: questionnaire, respondents, answers, statistics (plain Swift)
+//   SurveyData           one repository per table, owning all of its SQL (units, waves, questionnaires, answers,
+//                        audit, tokens); tokens and their hashing (no HTTP)
 //   SurveyCalibration    generates the 2011 baseline answers calibrated to the report, and its migrations
-//   BetaKommAPI          maps HTTP <-> domain <-> storage; builds the application
+//   BetaKommAPI          maps HTTP <-> domain and data; builds the application
 //   betakomm             the executable: parses arguments and wires the rest
 let package = Package(
     name: "BetaKomm",
@@ -38,18 +39,18 @@ let package = Package(
         .target(name: "Storage", dependencies: ["CSQLite"]),
         .target(name: "Survey"),
         .target(name: "SurveyCalibration", dependencies: ["Survey"]),
-        .target(name: "SurveyData", dependencies: ["Storage", "Survey"]),
         .target(
-            name: "BetaKommAPI",
-            dependencies: ["HTTPServer", "Storage", "Survey", "SurveyData", .product(name: "Crypto", package: "swift-crypto")]
+            name: "SurveyData",
+            dependencies: ["Storage", "Survey", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(name: "BetaKommAPI", dependencies: ["HTTPServer", "Storage", "Survey", "SurveyData"]),
         .executableTarget(
             name: "betakomm",
             dependencies: [
                 "BetaKommAPI",
-                "SurveyCalibration",
-                "SurveyData",
                 "Storage",
+                "SurveyData",
+                "SurveyCalibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,7 +58,8 @@ let package = Package(
         .executableTarget(name: "fixed-json-server", dependencies: ["HTTPServer"], path: "Benchmarks/FixedJSONServer"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Sockets"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CSQLite"]),
-        .testTarget(name: "SurveyTests", dependencies: ["Survey", "SurveyCalibration", "Storage", "SurveyData", "BetaKommAPI"]),
-        .testTarget(name: "BetaKommAPITests", dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "Survey"]),
+        .testTarget(name: "SurveyTests", dependencies: ["Survey", "SurveyCalibration", "Storage", "SurveyData"]),
+        .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "Storage", "Survey"]),
+        .testTarget(name: "BetaKommAPITests", dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "Survey", "SurveyData"]),
     ]
 )

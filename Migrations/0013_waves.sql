@@ -74,7 +74,7 @@ CREATE TABLE questionnaire_questions (
     base TEXT CHECK (base IS NULL OR json_valid(base)),
     minimum INTEGER,
     maximum INTEGER,
-    counterpart_2011 TEXT,                 -- the 2011 question it is compared with; NULL: none
+    counterpart_2011 TEXT,                 -- the 2011 question it is compared with; NULL: none (2011's are their own)
     PRIMARY KEY (questionnaire, id),
     UNIQUE (questionnaire, position)
 ) STRICT;
@@ -98,10 +98,10 @@ INSERT INTO questionnaires (id, title_nb, title_en, note) VALUES
      'Reconstructed from the 2011 report: one question per figure and per number stated in its text.');
 
 INSERT INTO questionnaire_questions (questionnaire, id, position, section, type, text_nb, label_en, base, minimum, maximum, counterpart_2011)
-SELECT '2011', id, position, section, type, text_nb, label_en, base, minimum, maximum, id FROM questions;
+SELECT '2011', id, position, section, type, text_nb, label_en, base, minimum, maximum, NULL FROM questions;
 
 INSERT INTO questionnaire_options (questionnaire, question_id, code, position, label_nb, label_en, counterpart_2011)
-SELECT '2011', question_id, code, position, label_nb, label_en, code FROM question_options;
+SELECT '2011', question_id, code, position, label_nb, label_en, NULL FROM question_options;
 
 CREATE TABLE waves (
     id INTEGER PRIMARY KEY,                -- 2011, 2026, …

@@ -3,6 +3,7 @@ import BetaKommAPI
 import Foundation
 import Storage
 import Survey
+import SurveyData
 
 /// `betakomm token issue|list|revoke`: bearer tokens for municipalities and KS staff.
 struct Token: ParsableCommand {

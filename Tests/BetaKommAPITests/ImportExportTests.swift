@@ -1,5 +1,6 @@
 import Foundation
 import Survey
+import SurveyData
 import Testing
 @testable import BetaKommAPI
 
@@ -211,7 +212,7 @@ import Testing
 enum BaselineAnswers {
     static func trondheim(_ fixture: SubmissionFixture) -> [String: Survey.AnswerValue]? {
         try? fixture.app.application.pool.read { db in
-            try SurveyStore.loadHistory(db, respondentCode: "1601").first?.answers
+            try AnswerSetRepository.history(db, respondentCode: "1601").first?.answers
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyData
 import Testing
 @testable import BetaKommAPI
 
@@ -70,7 +71,7 @@ import Testing
         #expect(AccessToken(a.text)?.id == 7)
         #expect(AccessToken("bk_7_short") == nil)
         #expect(AccessToken("bk_x_" + String(a.text.suffix(43))) == nil)
-        #expect(AccessToken.constantTimeEqual([1, 2, 3], [1, 2, 3]))
-        #expect(!AccessToken.constantTimeEqual([1, 2, 3], [1, 2, 4]))
+        #expect(Digest.constantTimeEqual([1, 2, 3], [1, 2, 3]))
+        #expect(!Digest.constantTimeEqual([1, 2, 3], [1, 2, 4]))
     }
 }

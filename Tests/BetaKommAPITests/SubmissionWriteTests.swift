@@ -1,4 +1,5 @@
 import Foundation
+import SurveyData
 import Testing
 @testable import BetaKommAPI
 

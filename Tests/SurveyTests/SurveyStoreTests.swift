@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import BetaKommAPI
 import Storage
 import Survey
 import SurveyData
@@ -11,7 +10,7 @@ import SurveyData
     /// The 2011 wave as the read API loads it: its questionnaire, its map's units, its answers.
     static func wave2011(_ db: Connection) throws -> SurveyDataset {
         SurveyDataset(questionnaire: try QuestionnaireRepository.load(db, id: "2011"), respondents: try UnitRepository.units(db, map: 2011),
-                      answerSets: try SurveyStore.loadAnswerSets(db, wave: 2011))
+                      answerSets: try AnswerSetRepository.load(db, wave: 2011))
     }
 
     @Test func reportNumbersReproducedFromTheMigratedDatabase() throws {
@@ -25,7 +24,7 @@ import SurveyData
         let database = try MigratedDatabase()
         let (questionnaire, respondents, wave2011, wave2026) = try database.pool.read { db in
             (try QuestionnaireRepository.load(db, id: "2011"), try UnitRepository.units(db, map: 2011),
-             try SurveyStore.loadAnswerSets(db, wave: 2011), try SurveyStore.loadAnswerSets(db, wave: 2026))
+             try AnswerSetRepository.load(db, wave: 2011), try AnswerSetRepository.load(db, wave: 2026))
         }
         #expect(questionnaire.questions == Questionnaire.report2011.questions)
         // The register (0003) is generated from Data/; the parallel names come with 0012.
@@ -59,8 +58,8 @@ import SurveyData
                 """, [json])
         }
         let (wave2011, wave2026, history) = try database.pool.read { db in
-            (try SurveyStore.loadAnswerSets(db, wave: 2011), try SurveyStore.loadAnswerSets(db, wave: 2026),
-             try SurveyStore.loadHistory(db, respondentCode: "1151"))
+            (try AnswerSetRepository.load(db, wave: 2011), try AnswerSetRepository.load(db, wave: 2026),
+             try AnswerSetRepository.history(db, respondentCode: "1151"))
         }
         #expect(wave2011 == BaselineFixture.answerSets)
         #expect(wave2026.map(\.respondentCode) == ["1151"])
@@ -95,7 +94,7 @@ import SurveyData
             try db.execute("UPDATE answer_sets SET answers = '[1,2]' WHERE respondent_code = '1601'")
         }
         #expect(throws: StoreError.invalidRow(table: "answer_sets", key: "1601 v1", reason: "answers are not a JSON object of answers")) {
-            try database.pool.read { try SurveyStore.loadAnswerSets($0, wave: 2011) }
+            try database.pool.read { try AnswerSetRepository.load($0, wave: 2011) }
         }
     }
 }

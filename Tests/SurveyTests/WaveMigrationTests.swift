@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import BetaKommAPI
 import Storage
 import Survey
 import SurveyData
@@ -54,8 +53,8 @@ import SurveyData
             #expect(legacy.status == .closed)
             #expect(legacy.map == 2011)
             // The 2011 wave and the 2026 wave's statistics do not count it.
-            #expect(try SurveyStore.loadAnswerSets(db, wave: 2011).first { $0.respondentCode == "1601" }?.answers == baseline.answers)
-            #expect(try SurveyStore.loadAnswerSets(db, wave: 2026).isEmpty)
+            #expect(try AnswerSetRepository.load(db, wave: 2011).first { $0.respondentCode == "1601" }?.answers == baseline.answers)
+            #expect(try AnswerSetRepository.load(db, wave: 2026).isEmpty)
             // The data version does not go backwards (ETags stay monotonic).
             #expect(try db.scalar(Int.self, "SELECT value FROM data_version") ?? 0 >= before.1)
             #expect(try db.query("PRAGMA foreign_key_check").isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import SurveyData
 import Storage
 
 /// Opens (creating) the database at `configuration.databasePath`, applies the migrations in
@@ -38,7 +39,7 @@ public func buildApplication(
         let middleware: [any Middleware] = [
             RequestIDMiddleware(),
             CORSMiddleware(origins: configuration.corsOrigins),
-            RoleMiddleware(resolve: tokenResolver ?? TokenStore(pool: pool).resolver, events: logs.events),
+            RoleMiddleware(resolve: tokenResolver ?? { [tokens = TokenStore(pool: pool)] in try tokens.resolve($0) }, events: logs.events),
             ResponseCacheMiddleware(context: context),
         ]
         let routes = router

@@ -63,8 +63,8 @@ public final class DataSnapshot: Sendable {
 
     /// Loads a snapshot in one read transaction, so all parts belong to the same version.
     static func load(_ db: Connection) throws -> DataSnapshot {
-        let version = try DataSnapshot.version(db)
-        let updated = try db.scalar(String.self, updatedSQL) ?? "2011-01-01T00:00:00Z"
+        let version = try DataVersionRepository.current(db)
+        let updated = try AnswerSetRepository.lastCreatedAt(db) ?? "2011-01-01T00:00:00Z"
         var units: [Int: [Respondent]] = [:]
         for map in try UnitRepository.maps(db) { units[map] = try UnitRepository.units(db, map: map) }
         var questionnaires: [String: Questionnaire] = [:]
@@ -73,26 +73,10 @@ public final class DataSnapshot: Sendable {
             let questionnaire = try questionnaires[wave.questionnaireID] ?? QuestionnaireRepository.load(db, id: wave.questionnaireID)
             questionnaires[wave.questionnaireID] = questionnaire
             let dataset = SurveyDataset(questionnaire: questionnaire, respondents: units[wave.map] ?? [],
-                                        answerSets: try SurveyStore.loadAnswerSets(db, wave: wave.id))
+                                        answerSets: try AnswerSetRepository.load(db, wave: wave.id))
             waves[wave.id] = WaveData(wave: wave, dataset: dataset)
         }
-        var latest: [String: (version: Int, wave: Int)] = [:]
-        for row in try db.query(Self.latestVersionsSQL) {
-            latest[try row.get(String.self, at: 0)] = (try row.get(Int.self, at: 1), try row.get(Int.self, at: 2))
-        }
         return DataSnapshot(version: version, updated: updated, waves: waves, units: units,
-                            correspondence: try UnitRepository.correspondence(db), latestVersions: latest)
+                            correspondence: try UnitRepository.correspondence(db), latestVersions: try AnswerSetRepository.latestVersions(db))
     }
-
-    /// The data version as stored now; one row, cheap.
-    static func version(_ db: Connection) throws -> Int {
-        try db.scalar(Int.self, Self.versionSQL) ?? 0
-    }
-
-    private static let versionSQL: CachedSQL = "SELECT value FROM data_version WHERE id = 1"
-    private static let updatedSQL: CachedSQL = "SELECT max(created_at) FROM answer_sets"
-    private static let latestVersionsSQL: CachedSQL = """
-        SELECT respondent_code, version, wave FROM answer_sets AS a
-        WHERE version = (SELECT max(version) FROM answer_sets AS b WHERE b.respondent_code = a.respondent_code)
-        """
 }

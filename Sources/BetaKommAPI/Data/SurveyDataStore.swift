@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import SurveyData
 import Synchronization
 
 /// Holds the current ``DataSnapshot`` and the rendered-response cache, both keyed by data version.
@@ -75,11 +76,11 @@ public final class SurveyDataStore: Sendable {
 
     /// Whether the database answers a read now (for `/health`).
     public func storedVersion() throws -> Int {
-        try pool.read { try DataSnapshot.version($0) }
+        try pool.read { try DataVersionRepository.current($0) }
     }
 
     private func refresh(knowing current: DataSnapshot) throws -> DataSnapshot {
-        let stored = try pool.read { try DataSnapshot.version($0) }
+        let stored = try pool.read { try DataVersionRepository.current($0) }
         guard stored != current.version else { return current }
         let fresh = try pool.read { try DataSnapshot.load($0) }
         loads.add(1, ordering: .relaxed)

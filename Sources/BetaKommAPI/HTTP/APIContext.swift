@@ -1,4 +1,5 @@
 import HTTPServer
+import SurveyData
 import Survey
 
 /// What every route handler shares: the data store, the suppression threshold, and the one way

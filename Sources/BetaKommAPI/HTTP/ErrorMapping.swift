@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import SurveyData
 import Storage
 import Survey
 import SurveyData

@@ -1,4 +1,5 @@
 import HTTPServer
+import SurveyData
 
 /// Looks a bearer token up; returns the role it grants, or `nil` if the token is not known.
 /// The submissions feature supplies the real lookup (hashed tokens in the database).

@@ -11,7 +11,7 @@ public enum AnswerExport {
         try pool.read { db in
             guard let found = try WaveRepository.find(db, id: wave) else { throw WaveError.unknownWave(wave) }
             let questionnaire = try QuestionnaireRepository.load(db, id: found.questionnaireID)
-            let sets = try SurveyStore.loadAnswerSets(db, wave: wave)
+            let sets = try AnswerSetRepository.load(db, wave: wave)
             return AnswerCSV.document(sets, questionnaire: questionnaire, variant: excel ? .excel : .rfc4180)
         }
     }

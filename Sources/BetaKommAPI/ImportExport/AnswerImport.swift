@@ -41,7 +41,7 @@ public struct AnswerImport: Sendable {
             try parsed.rows.map { row -> ImportReport.Created in
                 // The audit diff is against the same wave's latest version (for 2011 microdata:
                 // the generated 2011 answers); a unit new to the wave starts from nothing.
-                let previous = try SubmissionService.latest(db, respondentCode: row.respondentCode, wave: row.wave)
+                let previous = try AnswerSetRepository.latest(db, respondentCode: row.respondentCode, wave: row.wave)
                 let set = try SubmissionService.insertVersion(
                     db, respondentCode: row.respondentCode, answers: row.answers, wave: row.wave, source: .import, previous: previous,
                     questionnaire: waves[row.wave]?.questionnaire ?? Questionnaire.report2011, action: "import", tokenID: tokenID,
@@ -83,21 +83,18 @@ public struct AnswerImport: Sendable {
         if Array(columns.prefix(2)) != AnswerCSV.fixedColumns {
             problems.append(ImportProblem(row: 1, column: nil, detail: "The header must start with respondent_code,wave (as /v1/export.csv writes it)."))
         }
-        // One wave per file: its questionnaire names the columns, its map the codes.
-        let named = records.enumerated().dropFirst().compactMap { offset, record -> (row: Int, wave: Int)? in
-            guard record.count > 1, let wave = Int(record[1].trimmingCharacters(in: .whitespaces)) else { return nil }
-            return (offset + 1, wave)
+        // One wave per file: its questionnaire names the columns, its map the codes. The file's
+        // wave is the one most rows name (the first of equals); a row naming another is a problem
+        // of that row, and every other row is still checked against the file's wave.
+        var rowsByWave: [Int: [Int]] = [:]
+        for (offset, record) in records.enumerated().dropFirst() {
+            if record.count > 1, let wave = Int(record[1].trimmingCharacters(in: .whitespaces)) { rowsByWave[wave, default: []].append(offset + 1) }
         }
         let known = waves.keys.filter { $0 != 1 }.sorted().map(String.init).joined(separator: ", ")
-        var context: WaveContext?
-        if let first = named.first {
-            if let other = named.first(where: { $0.wave != first.wave }) {
-                problems.append(ImportProblem(row: other.row, column: "wave", detail: "The file holds wave \(first.wave) (row \(first.row)) and wave \(other.wave); import one wave per file."))
-            } else if let found = waves[first.wave] {
-                context = found
-            } else {
-                problems.append(ImportProblem(row: first.row, column: "wave", detail: "There is no wave \(first.wave); waves: \(known). Staff create a wave with `betakomm wave create`."))
-            }
+        let fileWave = rowsByWave.max { ($0.value.count, -($0.value.first ?? 0)) < ($1.value.count, -($1.value.first ?? 0)) }?.key
+        let context = fileWave.flatMap { waves[$0] }
+        if let fileWave, context == nil, let first = rowsByWave[fileWave]?.first {
+            problems.append(ImportProblem(row: first, column: "wave", detail: "There is no wave \(fileWave); waves: \(known). Staff create a wave with `betakomm wave create`."))
         }
         let questionnaire = context?.questionnaire ?? Questionnaire.report2011
         var questions: [Int: Question] = [:]
@@ -135,6 +132,8 @@ public struct AnswerImport: Sendable {
             let wave = Int(record[1].trimmingCharacters(in: .whitespaces))
             if wave == nil {
                 rowProblems.append(ImportProblem(row: row, column: "wave", detail: "The wave is a wave's id (\(known)), not \"\(record[1])\"."))
+            } else if let wave, let fileWave, wave != fileWave {
+                rowProblems.append(ImportProblem(row: row, column: "wave", detail: "The file holds wave \(fileWave) and this row wave \(wave); import one wave per file."))
             }
             var answers: [String: SubmittedValue] = [:]
             for (index, question) in questions {

@@ -13,7 +13,7 @@ enum QuestionRoutes {
                 let questionnaire = try snapshot.dataset(wave).questionnaire
                 let questions = questionnaire.questions.enumerated()
                     .filter { section == nil || $0.element.section == section }
-                    .map { JSONValue.question($0.element, position: $0.offset + 1, in: questionnaire) }
+                    .map { JSONValue.question($0.element, position: $0.offset + 1) }
                 return [("wave", .string(wave.name)), ("questionnaire", .string(questionnaire.id)), ("questions", .array(questions))]
             }
         }
@@ -25,7 +25,7 @@ enum QuestionRoutes {
                 let questionnaire = try snapshot.dataset(wave).questionnaire
                 let questions = questionnaire.questions
                 guard let position = questions.firstIndex(where: { $0.id == id }) else { throw SurveyError.unknownQuestion(id) }
-                return [("wave", .string(wave.name)), ("question", .question(questions[position], position: position + 1, in: questionnaire))]
+                return [("wave", .string(wave.name)), ("question", .question(questions[position], position: position + 1))]
             }
         }
     }

@@ -87,7 +87,8 @@ enum RespondentRoutes {
     /// Registry facts and answering status, never the answers themselves; with `lineage`, the
     /// unit's predecessors and successors on the other map.
     static func json(_ respondent: Respondent, snapshot: DataSnapshot, lineage: Bool = false) -> JSONValue {
-        let latest = snapshot.latestVersions[respondent.code]
+        // The latest version of the code, when it belongs to a wave on this unit's map.
+        let latest = snapshot.latestVersions[respondent.code].flatMap { snapshot.waves[$0.wave]?.wave.map == respondent.map ? $0 : nil }
         var members: [(String, JSONValue)] = [
             ("code", .string(respondent.code)), ("map", .int(respondent.map)), ("name", .string(respondent.name)),
             ("parallel_names", .array(respondent.parallelNames.map(JSONValue.string))), ("kind", .string(respondent.kind.rawValue)),

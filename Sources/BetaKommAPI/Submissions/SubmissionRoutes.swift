@@ -1,4 +1,3 @@
-import Crypto
 import HTTPServer
 import Storage
 import Survey
@@ -18,9 +17,9 @@ enum SubmissionRoutes {
             let requested = try request.query["wave"].map { try WaveSelection.parse($0).id }
             let latest = try service.pool.read { db -> AnswerSet? in
                 // The wave named, else the token's, else the newest wave the unit answered.
-                guard let wave = try requested ?? request.tokenWave ?? SubmissionService.newestWave(db, respondentCode: code) else { return nil }
+                guard let wave = try requested ?? request.tokenWave ?? AnswerSetRepository.newestWave(db, respondentCode: code) else { return nil }
                 if try WaveRepository.find(db, id: wave) == nil { throw WaveError.unknownWave(wave) }
-                return try SubmissionService.latest(db, respondentCode: code, wave: wave)
+                return try AnswerSetRepository.latest(db, respondentCode: code, wave: wave)
             }
             guard let latest else {
                 throw APIError.notFound("Respondent \(code) has no answers in this wave yet; create the first version with PUT and If-None-Match: *.")
@@ -34,7 +33,7 @@ enum SubmissionRoutes {
             try QueryCheck.requireKnown(request.query, allowed: [])
             let predecessors = try service.pool.read { db -> [JSONValue] in
                 try UnitRepository.predecessorsWithNames(db, code: code).map { predecessor in
-                    let set = try SubmissionService.latest(db, respondentCode: predecessor.code, wave: 2011)
+                    let set = try AnswerSetRepository.latest(db, respondentCode: predecessor.code, wave: 2011)
                     return .object([
                         ("code", .string(predecessor.code)), ("map", .int(predecessor.map)), ("name", .string(predecessor.name)),
                         ("change", .string(predecessor.change.rawValue)), ("wave", .int(2011)),
@@ -58,7 +57,7 @@ enum SubmissionRoutes {
             let code = try authorized(request)
             try QueryCheck.requireKnown(request.query, allowed: [])
             let (history, tokens) = try service.pool.read { db in
-                (try SurveyStore.loadHistory(db, respondentCode: code), try writerTokens(db, respondentCode: code))
+                (try AnswerSetRepository.history(db, respondentCode: code), try AuditRepository.writerTokens(db, respondentCode: code))
             }
             let versions: [JSONValue] = history.map { set in
                 .object(JSONValue.answerSetMetadata(set) + [("token_id", .optional(tokens[set.version]))])
@@ -71,7 +70,7 @@ enum SubmissionRoutes {
             guard let number = request.parameter("version").flatMap(Int.init) else {
                 throw APIError.invalidParameter("version", detail: "a version is a whole number (1, 2, …).")
             }
-            let history = try service.pool.read { try SurveyStore.loadHistory($0, respondentCode: code) }
+            let history = try service.pool.read { try AnswerSetRepository.history($0, respondentCode: code) }
             guard let set = history.first(where: { $0.version == number }) else {
                 throw APIError.notFound("Respondent \(code) has no version \(number) (it has \(history.count)).")
             }
@@ -80,7 +79,7 @@ enum SubmissionRoutes {
         router.get("/v1/respondents/:code/answers/diff") { request in
             let code = try authorized(request)
             try QueryCheck.requireKnown(request.query, allowed: ["from", "to"])
-            let history = try service.pool.read { try SurveyStore.loadHistory($0, respondentCode: code) }
+            let history = try service.pool.read { try AnswerSetRepository.history($0, respondentCode: code) }
             func version(_ name: String, default fallback: Int?) throws(APIError) -> AnswerSet {
                 let text = request.query[name]
                 guard let number = text.map({ Int($0) }) ?? fallback, let set = history.first(where: { $0.version == number }) else {
@@ -139,7 +138,7 @@ enum SubmissionRoutes {
                 let current = try service.pool.read { db in
                     let wave = try WaveTarget.resolve(db, code: code, requested: requestedWave, tokenWave: request.tokenWave,
                                                       mustBeOpen: request.role != .staff)
-                    return try SubmissionService.latest(db, respondentCode: code, wave: wave.id)
+                    return try AnswerSetRepository.latest(db, respondentCode: code, wave: wave.id)
                 }
                 throw SubmissionError.preconditionRequired(currentTag: current.map { AnswerTag.make(respondentCode: code, version: $0.version) })
             }
@@ -149,7 +148,7 @@ enum SubmissionRoutes {
             } catch {
                 throw SubmissionError.malformedJSON(error.detail)
             }
-            let digest = Array(SHA256.hash(data: Array(request.method.rawValue.utf8) + [0] + request.body))
+            let digest = Digest.sha256(Array(request.method.rawValue.utf8) + [0] + request.body)
             let outcome = try service.submit(SubmissionRequest(
                 respondentCode: code, wave: requestedWave, tokenWave: request.tokenWave, isStaff: request.role == .staff,
                 change: change(body), precondition: precondition,
@@ -191,14 +190,5 @@ enum SubmissionRoutes {
         response.headers.set("Cache-Control", "private, no-cache")
         response.headers.set("Vary", "Authorization")
         return response
-    }
-
-    /// Version -> the token that wrote it, from the audit log.
-    private static func writerTokens(_ db: Connection, respondentCode: String) throws -> [Int: Int] {
-        var tokens: [Int: Int] = [:]
-        for row in try db.query("SELECT version, token_id FROM audit_log WHERE respondent_code = ? AND token_id IS NOT NULL", [respondentCode]) {
-            tokens[try row.get(Int.self, at: 0)] = try row.get(Int.self, at: 1)
-        }
-        return tokens
     }
 }

@@ -30,7 +30,7 @@ public final class SubmissionService: Sendable {
     /// Validates and stores one submission; throws ``SubmissionError`` or ``WaveError`` when it is not stored.
     public func submit(_ request: SubmissionRequest) throws -> SubmissionOutcome {
         let outcome = try pool.write { db -> SubmissionOutcome in
-            guard try db.scalar(Int.self, Self.respondentExistsSQL, [request.respondentCode]) == 1 else {
+            guard try RespondentRepository.exists(db, code: request.respondentCode) else {
                 throw SubmissionError.unknownRespondent(request.respondentCode)
             }
             let wave = try WaveTarget.resolve(db, code: request.respondentCode, requested: request.wave, tokenWave: request.tokenWave,
@@ -38,17 +38,16 @@ public final class SubmissionService: Sendable {
             let questionnaire = try questionnaire(db, id: wave.questionnaireID)
             // A retry first: it must get the first result even though its If-Match is stale by now.
             if let key = request.idempotencyKey, let tokenID = request.tokenID,
-               let stored = try db.queryOne(Self.idempotencyLookupSQL, [tokenID, request.respondentCode, key]) {
-                guard AccessToken.constantTimeEqual(try stored.get(named: "request_sha256"), request.requestDigest) else {
+               let stored = try IdempotencyRepository.find(db, tokenID: tokenID, respondentCode: request.respondentCode, key: key) {
+                guard Digest.constantTimeEqual(stored.requestDigest, request.requestDigest) else {
                     throw SubmissionError.idempotencyKeyReused
                 }
-                return SubmissionOutcome(status: try stored.get(named: "status"), etag: try stored.get(named: "etag"),
-                                         body: try stored.get(named: "body"), version: try stored.get(named: "version"), replayed: true)
+                return SubmissionOutcome(status: stored.status, etag: stored.etag, body: stored.body, version: stored.version, replayed: true)
             }
             // Inside the write transaction (BEGIN IMMEDIATE holds the write lock), so two writers
             // with the same If-Match cannot both see it current. Only this wave's answers count:
             // a new wave starts empty, nothing is carried forward from an earlier one.
-            let latest = try Self.latest(db, respondentCode: request.respondentCode, wave: wave.id)
+            let latest = try AnswerSetRepository.latest(db, respondentCode: request.respondentCode, wave: wave.id)
             let currentTag = latest.map { AnswerTag.make(respondentCode: request.respondentCode, version: $0.version) }
             switch request.precondition {
             case .none: throw SubmissionError.preconditionRequired(currentTag: currentTag)
@@ -74,8 +73,10 @@ public final class SubmissionService: Sendable {
             let outcome = SubmissionOutcome(status: latest == nil ? 201 : 200, etag: tag,
                                             body: JSONValue.answerSetDocument(set).serialized(), version: set.version, replayed: false)
             if let key = request.idempotencyKey, let tokenID = request.tokenID {
-                try db.execute(Self.idempotencyInsertSQL, [tokenID, request.respondentCode, key, request.requestDigest,
-                                                           outcome.status, outcome.etag, outcome.body, set.version, set.createdAt])
+                let record = IdempotencyRepository.Record(requestDigest: request.requestDigest, status: outcome.status,
+                                                          etag: outcome.etag, body: outcome.body, version: set.version)
+                try IdempotencyRepository.insert(db, tokenID: tokenID, respondentCode: request.respondentCode, key: key,
+                                                 record: record, createdAt: set.createdAt)
             }
             return outcome
         }
@@ -89,52 +90,16 @@ public final class SubmissionService: Sendable {
         store.markStale()
     }
 
-    /// Inserts the respondent's next version (one above its highest) and its audit row, whose
-    /// changes are the diff from `previous`; returns the stored set.
+    /// Inserts the respondent's next version and its audit row, whose changes are the diff from
+    /// `previous`, in the caller's write transaction; returns the stored set. The submission and
+    /// the import store versions only through here.
     static func insertVersion(
         _ db: Connection, respondentCode: String, answers: [String: AnswerValue], wave: Int, source: AnswerSet.Source,
         previous: AnswerSet?, questionnaire: Questionnaire, action: String, tokenID: Int?, remoteAddress: String
     ) throws -> AnswerSet {
-        let version = (try db.scalar(Int.self, maxVersionSQL, [respondentCode]) ?? 0) + 1
-        let set = AnswerSet(respondentCode: respondentCode, version: version, wave: wave, answers: answers,
-                            source: source, createdAt: Timestamp.now())
-        try db.execute(insertSQL, [set.respondentCode, set.version, set.wave, try CanonicalJSON.string(set.answers),
-                                   set.source.rawValue, set.createdAt])
+        let set = try AnswerSetRepository.insertNextVersion(db, respondentCode: respondentCode, answers: answers, wave: wave, source: source)
         let changes = AnswerDiff(from: previous?.answers ?? [:], to: answers, questionnaire: questionnaire).pointers
-        try db.execute(auditSQL, [set.createdAt, tokenID, action, set.respondentCode, set.version, set.wave,
-                                  try CanonicalJSON.string(changes), remoteAddress])
+        try AuditRepository.insert(db, set: set, action: action, changes: changes, tokenID: tokenID, remoteAddress: remoteAddress)
         return set
     }
-
-    /// The newest wave in which the respondent has answers, if any.
-    static func newestWave(_ db: Connection, respondentCode: String) throws -> Int? {
-        try db.scalar(Int.self, newestWaveSQL, [respondentCode])
-    }
-
-    /// The latest version within one wave.
-    static func latest(_ db: Connection, respondentCode: String, wave: Int) throws -> AnswerSet? {
-        try db.queryOne(latestInWaveSQL, [respondentCode, wave]).map(SurveyStore.answerSet)
-    }
-
-    static let respondentExistsSQL: CachedSQL = "SELECT count(*) FROM respondents WHERE code = ?"
-    static let latestInWaveSQL: CachedSQL = """
-        SELECT respondent_code, version, wave, answers, source, created_at FROM answer_sets
-        WHERE respondent_code = ? AND wave = ? ORDER BY version DESC LIMIT 1
-        """
-    static let newestWaveSQL: CachedSQL = "SELECT max(wave) FROM answer_sets WHERE respondent_code = ?"
-    static let maxVersionSQL: CachedSQL = "SELECT max(version) FROM answer_sets WHERE respondent_code = ?"
-    static let insertSQL: CachedSQL = """
-        INSERT INTO answer_sets (respondent_code, version, wave, answers, source, created_at) VALUES (?, ?, ?, ?, ?, ?)
-        """
-    static let auditSQL: CachedSQL = """
-        INSERT INTO audit_log (at, token_id, action, respondent_code, version, wave, changes, remote_address)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    static let idempotencyLookupSQL: CachedSQL = """
-        SELECT request_sha256, status, etag, body, version FROM idempotency_keys WHERE token_id = ? AND respondent_code = ? AND key = ?
-        """
-    static let idempotencyInsertSQL: CachedSQL = """
-        INSERT INTO idempotency_keys (token_id, respondent_code, key, request_sha256, status, etag, body, version, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
 }

@@ -1,4 +1,5 @@
 import HTTPServer
+import SurveyData
 
 extension Request {
     /// The id of the bearer token ``RoleMiddleware`` accepted, read from its public part

@@ -58,7 +58,7 @@ final class SubmissionFixture: Sendable {
     /// The unit's 2011 answers (its baseline, version 1) as a write's body `{"answers": …}`.
     func answers2011(_ code: String) throws -> String {
         let answers = try app.application.pool.read { db in
-            try SurveyStore.loadAnswerSets(db, wave: 2011).first { $0.respondentCode == code }?.answers
+            try AnswerSetRepository.load(db, wave: 2011).first { $0.respondentCode == code }?.answers
         }
         guard let answers else { throw HTTPTestClient.Failure(description: "\(code) has no 2011 answers") }
         return "{\"answers\":\(try CanonicalJSON.string(answers))}"

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A bearer token: `bk_<id>_<secret>`, where `id` is the public row id (so a lookup goes by id)
@@ -13,7 +12,7 @@ public struct AccessToken: Sendable, Equatable {
 
     /// A new token for row `id`: 256 bits from `SystemRandomNumberGenerator` (getrandom(2) on
     /// Linux), which the Swift standard library documents as cryptographically secure.
-    static func generate(id: Int) -> AccessToken {
+    public static func generate(id: Int) -> AccessToken {
         var generator = SystemRandomNumberGenerator()
         var secret: [UInt8] = []
         secret.reserveCapacity(32)
@@ -43,15 +42,7 @@ public struct AccessToken: Sendable, Equatable {
     }
 
     /// SHA-256 of the whole token, as stored in `tokens.token_sha256`.
-    var sha256: [UInt8] { Array(SHA256.hash(data: Array(text.utf8))) }
-
-    /// Compares two digests in time independent of where they differ.
-    static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        var difference: UInt8 = 0
-        for index in lhs.indices { difference |= lhs[index] ^ rhs[index] }
-        return difference == 0
-    }
+    public var sha256: [UInt8] { Digest.sha256(Array(text.utf8)) }
 
     private static func isBase64URL(_ byte: UInt8) -> Bool {
         switch byte {

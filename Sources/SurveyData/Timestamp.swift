@@ -6,16 +6,16 @@ public enum Timestamp {
         string(from: Date())
     }
 
-    static func string(from date: Date) -> String {
+    public static func string(from date: Date) -> String {
         date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
     }
 
-    static func date(from text: String) -> Date? {
+    public static func date(from text: String) -> Date? {
         try? Date(text, strategy: .iso8601)
     }
 
     /// The calendar year now, in UTC (the default wave of a submission).
-    static func currentYear() -> Int {
+    public static func currentYear() -> Int {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
         return calendar.component(.year, from: Date())
