@@ -202,6 +202,9 @@ import Testing
         #expect(problems(utf8("\"07459: Befolkning\"\n\"region\";\"år\";\"Personer\"\n\n")) == [
             "the file has no rows of population after the header (line 2)",
         ])
+        #expect(problems(utf8("\"region\";\"Personer 2024\"\n\"0 Hele landet\";5550203\n")) == [
+            "the file has no population of any unit of the map, only of the whole country",
+        ])
         #expect(problems(utf8("\"region\";\"år\";\"Personer\"\n\"0301 Oslo;2024;717710\n")) == [
             #"line 2: a quote (") opens a field that is never closed"#,
         ])

@@ -151,7 +151,11 @@ extension PopulationFile {
 
             // The year to take.
             let years = Set(cells.map(\.year)).sorted()
-            guard !years.isEmpty else { return nil } // every row had a problem already
+            guard !years.isEmpty else {
+                // Every row had a problem already, or was skipped (the whole country only).
+                if problems.isEmpty { problem(nil, "the file has no population of any unit of the map, only of the whole country") }
+                return nil
+            }
             let year: Int
             if let wantedYear {
                 guard years.contains(wantedYear) else {
