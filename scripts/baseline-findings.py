@@ -149,6 +149,28 @@ def main():
             broken += bool(bad)
             print(f"   {'ok  ' if not bad else 'FAIL'} {rule['id']}: applies to {len(applies)}, violated by {len(bad)}")
         print(f"   {len(rules) - broken} of {len(rules)} rules hold in every set")
+    assoc_path = os.path.join(ROOT, "Data", "report-associations.json")
+    if os.path.exists(assoc_path):
+        print("8. the report's associations (statement | line | value in the data | direction holds)")
+        for x in json.load(open(assoc_path, encoding="utf-8"))["associations"]:
+            if x.get("groups"):
+                groups = [(g["label"], [r for r in sets if holds(g["among"], r["a"])]) for g in x["groups"]]
+            else:
+                groups = [(k, [r for r in sets if r["size"] == k and (not x.get("among") or holds(x["among"], r["a"]))]) for k in x["size"]["keys"]]
+            values = []
+            for label, members in groups:
+                if x.get("share_of"):
+                    k = sum(holds(x["share_of"], r["a"]) for r in members)
+                    values.append((label, 100 * k / len(members), f"{100 * k / len(members):.0f} % ({k}/{len(members)})"))
+                else:
+                    q = x.get("mean_of") or x.get("count_of")
+                    nums = [(r["a"][q] if x.get("mean_of") else len(sel(r, q))) for r in members if q in r["a"]]
+                    m = statistics.mean(nums)
+                    values.append((label, m, f"{m:.1f}" if x.get("count_of") or m < 200 else f"{m:.0f}"))
+            pairs = list(zip(values, values[1:]))
+            ok = all((a[1] < b[1]) if x["order"] == "increasing" else (a[1] > b[1]) for a, b in pairs)
+            printed = f" (printed {'/'.join('–' if v is None else str(v) for v in x['printed'])})" if x.get("printed") else ""
+            print(f"   {x['statement']} | {x['line'] or '–'} | {'; '.join(f'{l} {t}' for l, _, t in values)}{printed} | {'yes' if ok else 'NO'}")
 
 
 if __name__ == "__main__":
