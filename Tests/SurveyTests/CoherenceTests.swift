@@ -68,6 +68,45 @@ import SurveyCalibration
         #expect(sets.allSatisfy { $0.source == .baseline2011 && $0.version == 1 })
     }
 
+    /// On a deployed database that already holds KS's imported 2011 microdata and submissions,
+    /// 0020 replaces only the synthetic baseline rows: imports and submissions stay as they were,
+    /// and an imported 2011 row is still the unit's 2011 answer.
+    @Test func migration0020LeavesImportsAndSubmissionsAlone() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("betakomm-deployed-\(UUID().uuidString)")
+        let migrations = directory.appendingPathComponent("Migrations")
+        try FileManager.default.createDirectory(at: migrations, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: RepositoryFiles.migrations.path).filter { $0.hasSuffix(".sql") }.sorted()
+        for name in shipped where name != BaselineMigrations.answersFile {
+            try FileManager.default.copyItem(at: RepositoryFiles.migrations.appendingPathComponent(name), to: migrations.appendingPathComponent(name))
+        }
+        let pool = try DatabasePool(path: directory.appendingPathComponent("deployed.sqlite").path)
+        defer { pool.close() }
+        try DatabaseMigrator(directory: migrations).migrate(pool)
+        let imported = #"{"has_strategy":"no","uses_social_media":"no"}"#
+        let submitted = #"{"has_strategy":"yes"}"#
+        try pool.write { db in
+            try db.execute("""
+                INSERT INTO answer_sets (respondent_code, version, wave, answers, source, created_at)
+                VALUES ('1151', 2, 2011, ?, 'import', '2026-11-29T12:00:00Z'), ('1151', 3, 2026, ?, 'submission', '2026-11-30T12:00:00Z')
+                """, [imported, submitted])
+        }
+        try FileManager.default.copyItem(at: RepositoryFiles.migrations.appendingPathComponent(BaselineMigrations.answersFile),
+                                         to: migrations.appendingPathComponent(BaselineMigrations.answersFile))
+        let applied = try DatabaseMigrator(directory: migrations).migrate(pool)
+        #expect(applied.count == 1)
+        let (history, wave2011) = try pool.read { db in
+            (try SurveyStore.loadHistory(db, respondentCode: "1151"), try SurveyStore.loadAnswerSets(db, selection: .wave(2011)))
+        }
+        let regenerated = try #require(BaselineFixture.answerSets.first { $0.respondentCode == "1151" })
+        #expect(history.map(\.source) == [.baseline2011, .import, .submission])
+        #expect(history.first?.answers == regenerated.answers)
+        #expect(history[1].answers == ["has_strategy": .choice("no"), "uses_social_media": .choice("no")])
+        #expect(history[2].answers == ["has_strategy": .choice("yes")])
+        #expect(wave2011.first { $0.respondentCode == "1151" }?.source == .import)
+        #expect(wave2011.count == 274)
+    }
+
     static func answerConditions(_ condition: Condition) -> [(String, [String])] {
         switch condition {
         case let .answer(question, options): return [(question, options)]
