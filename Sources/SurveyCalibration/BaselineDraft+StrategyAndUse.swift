@@ -80,6 +80,8 @@ extension BaselineDraft {
         try assignMultiple("strategy_objectives", cell: "strategy", members: strategy, counts: [
             ("dialog_services", 33), ("reputation", 30), ("information", 38), ("dialog_politics", 14),
             ("new_target_groups", 22), ("crisis", 12), ("other", 6),
-        ], required: { view.answers[$0]["main_objective"]?.selectedCodes ?? [] })
+        ], required: { view.answers[$0]["main_objective"]?.selectedCodes ?? [] },
+        // High achievers state a broader set of objectives (line 946).
+        weight: { index, _ in view.isHigh(index) ? 2 : 1 })
     }
 }
