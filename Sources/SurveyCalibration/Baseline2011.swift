@@ -20,6 +20,7 @@ public enum Baseline2011 {
         var draft = BaselineDraft(units: units, seed: seed, forced: forcedAnswers())
         try draft.assignStrategyAndUse()
         try draft.assignStrategyDetails()
+        try draft.assignNonUsers()
         try draft.assignFacebook()
         try draft.assignUseDetails()
         try draft.assignOrganisation()

@@ -3,11 +3,12 @@ import Foundation
 import SurveyCalibration
 
 /// `betakomm generate-data --output DIR`: regenerates the questionnaire, respondent and 2011
-/// answer migrations from `Data/` (deterministic; see docs/data.md).
+/// answer migrations (0002, 0003, 0020) from `Data/` (deterministic; see docs/data.md). The shipped
+/// 0004 is frozen and not written.
 struct GenerateData: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate-data",
-        abstract: "Write the generated data migrations (0002–0004, 0014) into DIR."
+        abstract: "Write the generated data migrations (0002, 0003, 0014, 0020) into DIR."
     )
 
     @Option(help: ArgumentHelp("Directory to write the migration files to.", valueName: "DIR"))

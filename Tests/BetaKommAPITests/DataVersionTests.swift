@@ -27,7 +27,7 @@ import Testing
         #expect(before.status == 200)
         #expect(try before.json().object("figure")?.int("n") == 0)
         let version = try #require(before.header("Data-Version").flatMap { Int($0) })
-        #expect(version == 275, "the new wave moved the data version")
+        #expect(version == (try app.storedDataVersion), "the new wave moved the data version")
         let before2011 = try app.get("/v1/figures/7?wave=2011")
         let silent = try #require(try app.get("/v1/respondents?answered_2011=false&limit=1").json().objects("respondents").first?.string("code"))
         try submit(app, code: silent, copying: "1601", version: 1)
@@ -52,10 +52,11 @@ import Testing
     @Test func aWriteByAnotherProcessIsSeenAfterTheRecheckInterval() throws {
         let app = try TestApplication()
         let store = try SurveyDataStore(pool: app.application.pool, recheckInterval: 0)
-        #expect(try store.snapshot().version == 274)
+        let before = try app.storedDataVersion
+        #expect(try store.snapshot().version == before)
         try submit(app, code: "1601", copying: "1601", version: 2)
         let snapshot = try store.snapshot()
-        #expect(snapshot.version == 275)
+        #expect(snapshot.version == before + 1)
         #expect(snapshot.latestVersions["1601"]?.version == 2)
     }
 
