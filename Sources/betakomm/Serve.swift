@@ -39,8 +39,12 @@ struct Serve: ParsableCommand {
     var headerTimeout: String?
     @Option(name: .customLong(Setting.idleTimeout.flag), help: ArgumentHelp(Setting.idleTimeout.help, valueName: "seconds"))
     var idleTimeout: String?
+    @Option(name: .customLong(Setting.bodyTimeout.flag), help: ArgumentHelp(Setting.bodyTimeout.help, valueName: "seconds"))
+    var bodyTimeout: String?
     @Option(name: .customLong(Setting.maxConnections.flag), help: ArgumentHelp(Setting.maxConnections.help, valueName: "n"))
     var maxConnections: String?
+    @Option(name: .customLong(Setting.maxConnectionsPerClient.flag), help: ArgumentHelp(Setting.maxConnectionsPerClient.help, valueName: "n"))
+    var maxConnectionsPerClient: String?
     @Option(name: .customLong(Setting.shutdownTimeout.flag), help: ArgumentHelp(Setting.shutdownTimeout.help, valueName: "seconds"))
     var shutdownTimeout: String?
     @Option(name: .customLong(Setting.handlerThreads.flag), help: ArgumentHelp(Setting.handlerThreads.help, valueName: "n"))
@@ -64,7 +68,9 @@ struct Serve: ParsableCommand {
         case .maxHeaderBytes: maxHeaderBytes
         case .headerTimeout: headerTimeout
         case .idleTimeout: idleTimeout
+        case .bodyTimeout: bodyTimeout
         case .maxConnections: maxConnections
+        case .maxConnectionsPerClient: maxConnectionsPerClient
         case .shutdownTimeout: shutdownTimeout
         case .handlerThreads: handlerThreads
         }

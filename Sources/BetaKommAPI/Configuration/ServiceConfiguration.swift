@@ -39,7 +39,10 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var headerTimeout: Double
     /// Seconds.
     public var idleTimeout: Double
+    /// Seconds for a whole request body (not extended by progress).
+    public var bodyTimeout: Double
     public var maxConnections: Int
+    public var maxConnectionsPerClient: Int
     /// Seconds requests in progress get to finish on SIGTERM / SIGINT.
     public var shutdownTimeout: Double
     /// Worker threads for the routes kept off the event loops (see ``serverConfiguration``).
@@ -102,7 +105,9 @@ public struct ServiceConfiguration: Sendable, Equatable {
             maxHeaderBytes: try integer(.maxHeaderBytes, in: 1024...(1 << 20)),
             headerTimeout: try seconds(.headerTimeout, in: 0.01...3600),
             idleTimeout: try seconds(.idleTimeout, in: 0.01...86400),
+            bodyTimeout: try seconds(.bodyTimeout, in: 0.01...86400),
             maxConnections: try integer(.maxConnections, in: 1...1_000_000),
+            maxConnectionsPerClient: try integer(.maxConnectionsPerClient, in: 1...1_000_000),
             shutdownTimeout: try seconds(.shutdownTimeout, in: 0...3600),
             handlerThreads: try integer(.handlerThreads, in: 1...256)
         )

@@ -17,7 +17,9 @@ public enum Setting: String, CaseIterable, Sendable {
     case maxHeaderBytes = "max-header-bytes"
     case headerTimeout = "header-timeout"
     case idleTimeout = "idle-timeout"
+    case bodyTimeout = "body-timeout"
     case maxConnections = "max-connections"
+    case maxConnectionsPerClient = "max-connections-per-client"
     case shutdownTimeout = "shutdown-timeout"
     case handlerThreads = "handler-threads"
 
@@ -47,7 +49,9 @@ public enum Setting: String, CaseIterable, Sendable {
         case .maxHeaderBytes: "16384"
         case .headerTimeout: "10"
         case .idleTimeout: "60"
+        case .bodyTimeout: "60"
         case .maxConnections: "16384"
+        case .maxConnectionsPerClient: "1024"
         // Under Docker's 10 s stop grace period, so the WAL checkpoint runs before a SIGKILL.
         case .shutdownTimeout: "8"
         case .handlerThreads: "4"
@@ -71,7 +75,9 @@ public enum Setting: String, CaseIterable, Sendable {
         case .maxHeaderBytes: "Largest request header section in bytes; larger ones get 431."
         case .headerTimeout: "Seconds a client has to send a whole request head (then 408)."
         case .idleTimeout: "Seconds a keep-alive connection may idle, or a body read or response write may stall."
+        case .bodyTimeout: "Seconds a client has to send a whole request body once its head arrived, however steadily (then 408)."
         case .maxConnections: "Most open connections; beyond it new ones get 503."
+        case .maxConnectionsPerClient: "Most open connections from one client address; beyond it new ones get 429."
         case .shutdownTimeout: "Seconds requests in progress get to finish after SIGTERM or SIGINT."
         case .handlerThreads: "Worker threads for writes, exports and health checks (kept off the event loops)."
         }
