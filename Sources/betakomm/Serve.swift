@@ -45,6 +45,8 @@ struct Serve: ParsableCommand {
     var maxConnections: String?
     @Option(name: .customLong(Setting.maxConnectionsPerClient.flag), help: ArgumentHelp(Setting.maxConnectionsPerClient.help, valueName: "n"))
     var maxConnectionsPerClient: String?
+    @Option(name: .customLong(Setting.writeRateLimit.flag), help: ArgumentHelp(Setting.writeRateLimit.help, valueName: "per-minute"))
+    var writeRateLimit: String?
     @Option(name: .customLong(Setting.shutdownTimeout.flag), help: ArgumentHelp(Setting.shutdownTimeout.help, valueName: "seconds"))
     var shutdownTimeout: String?
     @Option(name: .customLong(Setting.handlerThreads.flag), help: ArgumentHelp(Setting.handlerThreads.help, valueName: "n"))
@@ -71,6 +73,7 @@ struct Serve: ParsableCommand {
         case .bodyTimeout: bodyTimeout
         case .maxConnections: maxConnections
         case .maxConnectionsPerClient: maxConnectionsPerClient
+        case .writeRateLimit: writeRateLimit
         case .shutdownTimeout: shutdownTimeout
         case .handlerThreads: handlerThreads
         }

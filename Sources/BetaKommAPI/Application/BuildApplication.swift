@@ -31,7 +31,7 @@ public func buildApplication(
         MetricsRoutes.register(on: &router, context: context, metrics: metrics)
         APIRoutes.register(on: &router, context: context, publicDirectory: configuration.publicDirectory)
         SubmissionRoutes.register(on: &router, service: try SubmissionService(pool: pool, store: store, submissionWave: configuration.submissionWave),
-                                  counter: context.submissions)
+                                  counter: context.submissions, rateLimiter: WriteRateLimiter(perMinute: configuration.writeRateLimit))
         AuditRoutes.register(on: &router, pool: pool)
         ImportExportRoutes.register(on: &router, pool: pool, store: store)
         let middleware: [any Middleware] = [

@@ -43,6 +43,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var bodyTimeout: Double
     public var maxConnections: Int
     public var maxConnectionsPerClient: Int
+    /// Writes per minute per token (a token bucket holding that many).
+    public var writeRateLimit: Int
     /// Seconds requests in progress get to finish on SIGTERM / SIGINT.
     public var shutdownTimeout: Double
     /// Worker threads for the routes kept off the event loops (see ``serverConfiguration``).
@@ -108,6 +110,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
             bodyTimeout: try seconds(.bodyTimeout, in: 0.01...86400),
             maxConnections: try integer(.maxConnections, in: 1...1_000_000),
             maxConnectionsPerClient: try integer(.maxConnectionsPerClient, in: 1...1_000_000),
+            writeRateLimit: try integer(.writeRateLimit, in: 1...1_000_000),
             shutdownTimeout: try seconds(.shutdownTimeout, in: 0...3600),
             handlerThreads: try integer(.handlerThreads, in: 1...256)
         )

@@ -20,6 +20,7 @@ public enum Setting: String, CaseIterable, Sendable {
     case bodyTimeout = "body-timeout"
     case maxConnections = "max-connections"
     case maxConnectionsPerClient = "max-connections-per-client"
+    case writeRateLimit = "write-rate-limit"
     case shutdownTimeout = "shutdown-timeout"
     case handlerThreads = "handler-threads"
 
@@ -52,6 +53,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .bodyTimeout: "60"
         case .maxConnections: "16384"
         case .maxConnectionsPerClient: "1024"
+        case .writeRateLimit: "60"
         // Under Docker's 10 s stop grace period, so the WAL checkpoint runs before a SIGKILL.
         case .shutdownTimeout: "8"
         case .handlerThreads: "4"
@@ -78,6 +80,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .bodyTimeout: "Seconds a client has to send a whole request body once its head arrived, however steadily (then 408)."
         case .maxConnections: "Most open connections; beyond it new ones get 503."
         case .maxConnectionsPerClient: "Most open connections from one client address; beyond it new ones get 429."
+        case .writeRateLimit: "Submissions (PUT, PATCH) per minute per token, in bursts of up to that many; beyond it 429 with Retry-After."
         case .shutdownTimeout: "Seconds requests in progress get to finish after SIGTERM or SIGINT."
         case .handlerThreads: "Worker threads for writes, exports and health checks (kept off the event loops)."
         }

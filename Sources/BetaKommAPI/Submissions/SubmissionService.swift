@@ -29,8 +29,10 @@ public struct SubmissionService: Sendable {
                 throw SubmissionError.unknownRespondent(request.respondentCode)
             }
             // A retry first: it must get the first result even though its If-Match is stale by now.
+            // Keys expire after a day (``idempotencyLifetime``): an older record is not replayed.
+            let cutoff = Timestamp.string(from: Date(timeIntervalSinceNow: -Self.idempotencyLifetime))
             if let key = request.idempotencyKey, let tokenID = request.tokenID,
-               let stored = try db.queryOne(Self.idempotencyLookupSQL, [tokenID, request.respondentCode, key]) {
+               let stored = try db.queryOne(Self.idempotencyLookupSQL, [tokenID, request.respondentCode, key, cutoff]) {
                 guard AccessToken.constantTimeEqual(try stored.get(named: "request_sha256"), request.requestDigest) else {
                     throw SubmissionError.idempotencyKeyReused
                 }
@@ -65,6 +67,8 @@ public struct SubmissionService: Sendable {
             let outcome = SubmissionOutcome(status: latest == nil ? 201 : 200, etag: tag,
                                             body: JSONValue.answerSetDocument(set).serialized(), version: set.version, replayed: false)
             if let key = request.idempotencyKey, let tokenID = request.tokenID {
+                // Expired records go a few at a time with each new one (bounded work per write).
+                try db.execute(Self.idempotencyPruneSQL, [cutoff])
                 try db.execute(Self.idempotencyInsertSQL, [tokenID, request.respondentCode, key, request.requestDigest,
                                                            outcome.status, outcome.etag, outcome.body, set.version, set.createdAt])
             }
@@ -125,11 +129,20 @@ public struct SubmissionService: Sendable {
         INSERT INTO audit_log (at, token_id, action, respondent_code, version, wave, changes, remote_address)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
+    /// How long an `Idempotency-Key` is remembered: 24 hours, as payment APIs keep theirs.
+    static let idempotencyLifetime: TimeInterval = 24 * 60 * 60
+    /// The longest `Idempotency-Key` accepted, in bytes (400 beyond).
+    public static let maxIdempotencyKeyBytes = 255
     static let idempotencyLookupSQL: CachedSQL = """
-        SELECT request_sha256, status, etag, body, version FROM idempotency_keys WHERE token_id = ? AND respondent_code = ? AND key = ?
+        SELECT request_sha256, status, etag, body, version FROM idempotency_keys
+        WHERE token_id = ? AND respondent_code = ? AND key = ? AND created_at > ?
         """
+    static let idempotencyPruneSQL: CachedSQL = """
+        DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE created_at <= ? LIMIT 16)
+        """
+    // OR REPLACE: an expired record of the same key may still be there, not yet pruned.
     static let idempotencyInsertSQL: CachedSQL = """
-        INSERT INTO idempotency_keys (token_id, respondent_code, key, request_sha256, status, etag, body, version, created_at)
+        INSERT OR REPLACE INTO idempotency_keys (token_id, respondent_code, key, request_sha256, status, etag, body, version, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 }

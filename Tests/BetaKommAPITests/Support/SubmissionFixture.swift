@@ -13,8 +13,8 @@ final class SubmissionFixture: Sendable {
     /// A unit with no answers at all (never answered in 2011).
     let unanswered: String
 
-    init() throws {
-        app = try TestApplication()
+    init(settings: [Setting: String] = [:]) throws {
+        app = try TestApplication(settings: settings)
         let tokens = TokenStore(pool: app.application.pool)
         staff = try tokens.issue(respondentCode: nil, name: "KS analyst").text
         trondheim = try tokens.issue(respondentCode: "1601", name: "Trondheim").text

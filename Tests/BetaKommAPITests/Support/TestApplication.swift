@@ -15,7 +15,7 @@ final class TestApplication: Sendable {
     let application: Application
     var port: UInt16 { application.port }
 
-    init(minimumCellSize: Int = 3, corsOrigins: [String] = ["https://dashboard.example"]) throws {
+    init(minimumCellSize: Int = 3, corsOrigins: [String] = ["https://dashboard.example"], settings: [Setting: String] = [:]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("betakomm-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var flags: [Setting: String] = [
@@ -25,6 +25,7 @@ final class TestApplication: Sendable {
             .minimumCellSize: String(minimumCellSize),
         ]
         flags[.corsOrigins] = corsOrigins.joined(separator: ",")
+        flags.merge(settings) { _, given in given }
         let configuration = try ServiceConfiguration.resolve(flags: flags, environment: [:])
         application = try buildApplication(configuration: configuration, logs: .sink(configuration) { _ in })
         try application.start()
