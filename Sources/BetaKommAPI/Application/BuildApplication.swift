@@ -15,7 +15,7 @@ public func buildApplication(
     onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil, logs: ServiceLogs? = nil
 ) throws -> Application {
     let logs = logs ?? .standard(configuration)
-    let pool = try DatabasePool(path: configuration.databasePath)
+    let pool = try DatabasePool(path: configuration.databasePath, configuration: .init(vfsName: configuration.databaseVFS))
     do {
         let applied = try DatabaseMigrator(directory: URL(fileURLWithPath: configuration.migrationsDirectory)).migrate(pool)
         for migration in applied {

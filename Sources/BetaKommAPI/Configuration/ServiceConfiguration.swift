@@ -49,6 +49,9 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var shutdownTimeout: Double
     /// Worker threads for the routes kept off the event loops (see ``serverConfiguration``).
     public var handlerThreads: Int
+    /// The SQLite VFS the database is opened through; `nil` is SQLite's default. Not a
+    /// ``Setting``: only the power-loss test sets it, to its simulating VFS.
+    public var databaseVFS: String? = nil
 
     /// Combines the three sources, most specific first: a flag beats the environment,
     /// which beats the default. Unknown environment variables are ignored.
