@@ -28,6 +28,7 @@ typedef struct PLFile {
     sqlite3_file base;
     sqlite3_file *real;  // lives right after this struct (szOsFile covers both)
     Disk *disk;          // main database, WAL and journals; NULL for temp files (pass straight through)
+    int is_main_db;
     struct PLFile *next_open;
 } PLFile;
 
@@ -38,22 +39,29 @@ static int registered;
 static int power_off;
 static int ignore_sync;
 static int64_t syncs;
+static int64_t database_syncs;
 static PLFile *open_files;
 static Disk *disks;
 // A cut armed to happen at the n-th write, truncate or sync (SQLite's crash tests cut at an I/O
 // call the same way, which lands inside transactions far more often than a cut by the clock).
 static int64_t armed_at;
 static int64_t io_calls;
+static int64_t armed_at_database_write;  // the same, counting only writes to a main database file
+static int64_t database_writes;
 static int armed_mode;
 static uint64_t armed_seed;
 static plvfs_cut_report last_report;
 static void cut_locked(int mode, uint64_t seed, plvfs_cut_report *report);
 
 /// Counts an I/O call on a simulated disk and cuts the power if this is the armed one.
-static void count_io_call(void) {
+static void count_io_call(int database_write) {
     io_calls += 1;
-    if (armed_at > 0 && io_calls >= armed_at && !power_off) {
+    if (database_write) database_writes += 1;
+    int due = (armed_at > 0 && io_calls >= armed_at)
+        || (database_write && armed_at_database_write > 0 && database_writes >= armed_at_database_write);
+    if (due && !power_off) {
         armed_at = 0;
+        armed_at_database_write = 0;
         cut_locked(armed_mode, armed_seed, &last_report);
     }
 }
@@ -192,7 +200,7 @@ static int pl_read(sqlite3_file *file, void *buffer, int amount, sqlite3_int64 o
 static int pl_write(sqlite3_file *file, const void *buffer, int amount, sqlite3_int64 offset) {
     PLFile *f = (PLFile *)file;
     pthread_mutex_lock(&lock);
-    if (f->disk) count_io_call();
+    if (f->disk) count_io_call(f->is_main_db);
     int rc = SQLITE_OK;
     if (power_off) {
         rc = SQLITE_IOERR_WRITE;
@@ -220,7 +228,7 @@ static int pl_write(sqlite3_file *file, const void *buffer, int amount, sqlite3_
 static int pl_truncate(sqlite3_file *file, sqlite3_int64 size) {
     PLFile *f = (PLFile *)file;
     pthread_mutex_lock(&lock);
-    if (f->disk) count_io_call();
+    if (f->disk) count_io_call(0);
     int rc = SQLITE_OK;
     if (power_off) {
         rc = SQLITE_IOERR_TRUNCATE;
@@ -244,7 +252,7 @@ static int pl_sync(sqlite3_file *file, int flags) {
     PLFile *f = (PLFile *)file;
     (void)flags;
     pthread_mutex_lock(&lock);
-    if (f->disk) count_io_call();
+    if (f->disk) count_io_call(0);
     int rc = SQLITE_OK;
     if (power_off) {
         rc = SQLITE_IOERR_FSYNC;
@@ -253,6 +261,7 @@ static int pl_sync(sqlite3_file *file, int flags) {
         // fsync: the test's disk is the file's contents, and fsyncs would only slow the run.
         rc = apply_all(f);
         syncs += 1;
+        if (f->is_main_db) database_syncs += 1;
     }
     pthread_mutex_unlock(&lock);
     return rc;
@@ -350,6 +359,7 @@ static int pl_open(sqlite3_vfs *self, const char *name, sqlite3_file *file, int 
     }
     pthread_mutex_lock(&lock);
     if (name && (flags & (SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_WAL | SQLITE_OPEN_MAIN_JOURNAL))) f->disk = attach_disk(name);
+    f->is_main_db = (flags & SQLITE_OPEN_MAIN_DB) != 0;
     f->base.pMethods = &io_methods;
     f->next_open = open_files;
     open_files = f;
@@ -454,6 +464,17 @@ void plvfs_arm_cut(int64_t after_io_calls, int mode, uint64_t seed) {
     pthread_mutex_lock(&lock);
     io_calls = 0;
     armed_at = after_io_calls;
+    armed_at_database_write = 0;
+    armed_mode = mode;
+    armed_seed = seed;
+    pthread_mutex_unlock(&lock);
+}
+
+void plvfs_arm_cut_at_database_write(int64_t nth_write, int mode, uint64_t seed) {
+    pthread_mutex_lock(&lock);
+    database_writes = 0;
+    armed_at = 0;
+    armed_at_database_write = nth_write;
     armed_mode = mode;
     armed_seed = seed;
     pthread_mutex_unlock(&lock);
@@ -513,6 +534,7 @@ void plvfs_power_restore(void) {
     pthread_mutex_lock(&lock);
     power_off = 0;
     armed_at = 0;
+    armed_at_database_write = 0;
     memset(&last_report, 0, sizeof last_report);
     pthread_mutex_unlock(&lock);
 }
@@ -526,6 +548,13 @@ void plvfs_set_ignore_sync(int ignore) {
 int64_t plvfs_sync_count(void) {
     pthread_mutex_lock(&lock);
     int64_t count = syncs;
+    pthread_mutex_unlock(&lock);
+    return count;
+}
+
+int64_t plvfs_database_sync_count(void) {
+    pthread_mutex_lock(&lock);
+    int64_t count = database_syncs;
     pthread_mutex_unlock(&lock);
     return count;
 }

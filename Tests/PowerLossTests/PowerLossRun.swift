@@ -25,13 +25,14 @@ enum PowerLossRun {
         var writeErrors = 0
         var cut = plvfs_cut_report()
         var syncs: Int64 = 0
+        var databaseSyncs: Int64 = 0
         var cutByClock = false
 
         var summary: String {
             "acknowledged \(acknowledged), found \(found), lost \(lost.count), unaudited \(unaudited), integrity \(integrity); "
                 + "at the cut \(cut.ops_pending) un-synced ops in \(cut.files_with_pending) files: \(cut.ops_dropped) dropped, "
                 + "\(cut.ops_torn) torn, \(cut.ops_applied) applied (\(cut.bytes_dropped) bytes lost); "
-                + "\(syncs) syncs before; \(writeErrors) requests failed after the cut\(cutByClock ? " (cut by the clock)" : "")"
+                + "\(syncs) syncs before (\(databaseSyncs) of the database file: checkpoints); \(writeErrors) requests failed after the cut\(cutByClock ? " (cut by the clock)" : "")"
         }
     }
 
@@ -63,8 +64,9 @@ enum PowerLossRun {
     /// - Parameters:
     ///   - cutAtIOCall: the power goes off at this write, truncate or sync on the simulated disk,
     ///     counted from when the writers start (or after `timeLimit` seconds, if they have not made that many).
-    static func execute(vfsName: String, mode: Int32, seed: UInt64, cutAtIOCall: Int64, timeLimit: Double = 4,
-                        ignoreSync: Bool) throws -> Outcome {
+    ///   - cutAtDatabaseWrite: instead, the power goes off at this write to the database file (inside a checkpoint).
+    static func execute(vfsName: String, mode: Int32, seed: UInt64, cutAtIOCall: Int64, cutAtDatabaseWrite: Int64? = nil,
+                        timeLimit: Double = 4, ignoreSync: Bool) throws -> Outcome {
         guard plvfs_register(vfsName) == 0 else { throw RunError("could not register the power-loss VFS") }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("betakomm-powerloss-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -75,6 +77,7 @@ enum PowerLossRun {
         plvfs_power_restore()
         plvfs_set_ignore_sync(0)
         let syncsBefore = plvfs_sync_count()
+        let databaseSyncsBefore = plvfs_database_sync_count()
         let configuration = try serviceConfiguration(databasePath: database.path, vfs: vfsName)
         let application = try buildApplication(configuration: configuration, logs: .sink(configuration) { line in if ProcessInfo.processInfo.environment["POWERLOSS_LOG"] != nil { print(String(decoding: line, as: UTF8.self), terminator: "") } })
         let port = try application.start()
@@ -89,7 +92,11 @@ enum PowerLossRun {
         let tokens = TokenStore(pool: application.pool)
         let assignments = try codes.map { code in (code, try tokens.issue(respondentCode: code, name: "power-loss \(code)").text) }
         if ignoreSync { plvfs_set_ignore_sync(1) }
-        plvfs_arm_cut(cutAtIOCall, mode, seed)
+        if let cutAtDatabaseWrite {
+            plvfs_arm_cut_at_database_write(cutAtDatabaseWrite, mode, seed)
+        } else {
+            plvfs_arm_cut(cutAtIOCall, mode, seed)
+        }
 
         let acknowledged = Mutex<[Acknowledged]>([])
         let failures = Atomic<Int>(0)
@@ -125,6 +132,7 @@ enum PowerLossRun {
         outcome.cutByClock = Date().timeIntervalSince(started) >= timeLimit
         powerOff.store(true, ordering: .releasing)
         outcome.syncs = plvfs_sync_count() - syncsBefore
+        outcome.databaseSyncs = plvfs_database_sync_count() - databaseSyncsBefore
         group.wait()
         application.shutdown(timeout: 1)
         outcome.writeErrors = failures.load(ordering: .relaxed)

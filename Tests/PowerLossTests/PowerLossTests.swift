@@ -17,18 +17,41 @@ import Testing
 struct PowerLossTests {
     static let vfsName = "betakomm-powerloss"
 
-    static let rounds: [(mode: Int32, seed: UInt64)] = [
-        (Int32(PLVFS_DROP_ALL), 11), (Int32(PLVFS_TORN_PREFIX), 23), (Int32(PLVFS_RANDOM_SUBSET), 37),
-        (Int32(PLVFS_TORN_PREFIX), 41), (Int32(PLVFS_RANDOM_SUBSET), 53), (Int32(PLVFS_DROP_ALL), 67),
+    /// Mode, seed, and the range of I/O calls the cut is drawn from. The last two reach past the
+    /// first WAL checkpoint (about 1 000 pages in), so a cut can land while pages are copied into
+    /// the database file.
+    static let rounds: [(mode: Int32, seed: UInt64, calls: ClosedRange<UInt64>)] = [
+        (Int32(PLVFS_DROP_ALL), 11, 200...3200), (Int32(PLVFS_TORN_PREFIX), 23, 200...3200),
+        (Int32(PLVFS_RANDOM_SUBSET), 37, 200...3200), (Int32(PLVFS_TORN_PREFIX), 41, 200...3200),
+        (Int32(PLVFS_RANDOM_SUBSET), 53, 200...3200), (Int32(PLVFS_DROP_ALL), 67, 200...3200),
+        (Int32(PLVFS_TORN_PREFIX), 71, 4000...9000), (Int32(PLVFS_RANDOM_SUBSET), 83, 4000...9000),
     ]
 
     @Test("every acknowledged write survives a power cut at a random moment", arguments: 0..<rounds.count)
     func acknowledgedWritesSurvive(round: Int) throws {
-        let (mode, seed) = Self.rounds[round]
+        let (mode, seed, calls) = Self.rounds[round]
         var random = SplitMix(seed: seed)
-        let cutAt = Int64(200 + random.next() % 3000)
+        let cutAt = Int64(calls.lowerBound + random.next() % (calls.upperBound - calls.lowerBound + 1))
         let outcome = try PowerLossRun.execute(vfsName: Self.vfsName, mode: mode, seed: seed, cutAtIOCall: cutAt, ignoreSync: false)
         print("power-loss round \(round) mode \(Self.modeName(mode)) cut at I/O call \(cutAt): \(outcome.summary)")
+        #expect(outcome.acknowledged > 0)
+        #expect(outcome.found == outcome.acknowledged, "lost: \(outcome.lost.prefix(5))")
+        #expect(outcome.unaudited == 0)
+        #expect(outcome.integrity == "ok")
+    }
+
+    static let checkpointRounds: [(mode: Int32, seed: UInt64)] = [
+        (Int32(PLVFS_DROP_ALL), 97), (Int32(PLVFS_TORN_PREFIX), 101), (Int32(PLVFS_RANDOM_SUBSET), 103),
+    ]
+
+    @Test("every acknowledged write survives a power cut in the middle of a checkpoint", arguments: 0..<checkpointRounds.count)
+    func acknowledgedWritesSurviveACutInACheckpoint(round: Int) throws {
+        let (mode, seed) = Self.checkpointRounds[round]
+        var random = SplitMix(seed: seed)
+        let nth = Int64(1 + random.next() % 40)
+        let outcome = try PowerLossRun.execute(vfsName: Self.vfsName, mode: mode, seed: seed, cutAtIOCall: 0, cutAtDatabaseWrite: nth,
+                                               timeLimit: 8, ignoreSync: false)
+        print("power-loss checkpoint round \(round) mode \(Self.modeName(mode)) cut at database write \(nth): \(outcome.summary)")
         #expect(outcome.acknowledged > 0)
         #expect(outcome.found == outcome.acknowledged, "lost: \(outcome.lost.prefix(5))")
         #expect(outcome.unaudited == 0)

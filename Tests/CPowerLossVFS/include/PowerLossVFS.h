@@ -34,6 +34,9 @@ void plvfs_power_cut(int mode, uint64_t seed, plvfs_cut_report *report);
 /// Arms a cut at the `after_io_calls`-th write, truncate or sync on a simulated disk from now
 /// (counted across every file): the cut happens before that call, which then fails.
 void plvfs_arm_cut(int64_t after_io_calls, int mode, uint64_t seed);
+/// Arms a cut at the `nth_write`-th write to a main database file from now: inside a WAL
+/// checkpoint, which copies pages into the database file and syncs it only at the end.
+void plvfs_arm_cut_at_database_write(int64_t nth_write, int mode, uint64_t seed);
 /// Whether the power is off (after a cut, armed or not).
 int plvfs_is_power_off(void);
 /// Turns the power back on (call once every file of the previous run is closed).
@@ -44,5 +47,7 @@ void plvfs_set_ignore_sync(int ignore);
 /// Syncs made durable and files open, for reports.
 int64_t plvfs_sync_count(void);
 int32_t plvfs_open_file_count(void);
+/// Syncs of main database files (a checkpoint ends with one), for reports.
+int64_t plvfs_database_sync_count(void);
 
 #endif
