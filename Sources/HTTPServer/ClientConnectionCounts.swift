@@ -1,9 +1,14 @@
-import Synchronization
+import Foundation
 
 /// Open connections per client address, for ``ServerConfiguration/maxConnectionsPerClient``.
 /// Counted in by the acceptor, out by whichever loop closes the connection.
-final class ClientConnectionCounts: Sendable {
-    private let counts = Mutex<[String: Int]>([:])
+///
+/// Guarded by an `NSLock` rather than `Synchronization.Mutex`, as `EventLoop`'s task queue is:
+/// ThreadSanitizer does not see the happens-before of a contended `Mutex` on Linux, and this one is
+/// taken by every loop thread.
+final class ClientConnectionCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
 
     /// The address part of `host:port` (`[v6]:port` keeps its brackets).
     static func client(of remoteAddress: String) -> String {
@@ -13,7 +18,7 @@ final class ClientConnectionCounts: Sendable {
 
     /// Counts a connection from `client` in if it has fewer than `limit` open.
     func admit(_ client: String, limit: Int) -> Bool {
-        counts.withLock { counts in
+        lock.withLock {
             let open = counts[client, default: 0]
             guard open < limit else { return false }
             counts[client] = open + 1
@@ -22,7 +27,7 @@ final class ClientConnectionCounts: Sendable {
     }
 
     func release(_ client: String) {
-        counts.withLock { counts in
+        lock.withLock {
             guard let open = counts[client] else { return }
             counts[client] = open > 1 ? open - 1 : nil
         }
@@ -30,6 +35,6 @@ final class ClientConnectionCounts: Sendable {
 
     /// Open connections from `client` (for tests).
     func count(_ client: String) -> Int {
-        counts.withLock { $0[client, default: 0] }
+        lock.withLock { counts[client, default: 0] }
     }
 }
