@@ -24,7 +24,7 @@ public struct ServerConfiguration: Sendable {
     /// close (slowloris defence). Default 10.
     public var headerTimeout: Double = 10
     /// Seconds a keep-alive connection may sit idle between requests, and the longest stall
-    /// while a body is read or a response written. Default 60.
+    /// while a response is written (a body being read has ``bodyTimeout`` instead). Default 60.
     public var idleTimeout: Double = 60
     /// Seconds a client has to send a whole request body once its head has arrived; then 408 and
     /// close. Progress does not extend it (a byte a minute must not hold a connection forever).

@@ -76,7 +76,7 @@ public enum Setting: String, CaseIterable, Sendable {
         case .maxBodyBytes: "Largest request body in bytes; larger ones get 413."
         case .maxHeaderBytes: "Largest request header section in bytes; larger ones get 431."
         case .headerTimeout: "Seconds a client has to send a whole request head (then 408)."
-        case .idleTimeout: "Seconds a keep-alive connection may idle, or a body read or response write may stall."
+        case .idleTimeout: "Seconds a keep-alive connection may idle, or a response write may stall (a body has --body-timeout)."
         case .bodyTimeout: "Seconds a client has to send a whole request body once its head arrived, however steadily (then 408)."
         case .maxConnections: "Most open connections; beyond it new ones get 503."
         case .maxConnectionsPerClient: "Most open connections from one client address; beyond it new ones get 429."
