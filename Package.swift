@@ -12,6 +12,8 @@ import PackageDescription
 //   SurveyCalibration    generates the 2011 baseline answers calibrated to the report, and its migrations
 //   BetaKommAPI          maps HTTP <-> domain and data; builds the application
 //   betakomm             the executable: parses arguments and wires the rest
+// Test support: CPowerLossVFS (C, Tests/CPowerLossVFS) is an SQLite VFS that simulates power loss
+// (un-synced writes dropped or torn), used only by PowerLossTests; nothing ships with it.
 let package = Package(
     name: "BetaKomm",
     platforms: [.macOS(.v14)],
@@ -56,7 +58,9 @@ let package = Package(
         ),
         .executableTarget(name: "storage-benchmark", dependencies: ["Storage", "CSQLite"], path: "Benchmarks/StorageBenchmark"),
         .executableTarget(name: "fixed-json-server", dependencies: ["HTTPServer"], path: "Benchmarks/FixedJSONServer"),
+        .target(name: "CPowerLossVFS", dependencies: ["CSQLite"], path: "Tests/CPowerLossVFS"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Sockets"]),
+        .testTarget(name: "PowerLossTests", dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "SurveyData", "CPowerLossVFS", "CSQLite"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CSQLite"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "SurveyCalibration", "Storage", "SurveyData"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "Storage", "Survey"]),

@@ -33,8 +33,13 @@ import Testing
             try IdempotencyRepository.insert(db, tokenID: token.id, respondentCode: "1601", key: "k1", record: record,
                                              createdAt: Timestamp.now())
         }
-        #expect(try database.pool.read { try IdempotencyRepository.find($0, tokenID: token.id, respondentCode: "1601", key: "k1") } == record)
-        #expect(try database.pool.read { try IdempotencyRepository.find($0, tokenID: token.id, respondentCode: "1601", key: "k2") } == nil)
+        let longAgo = "2000-01-01T00:00:00Z", future = "2999-01-01T00:00:00Z"
+        #expect(try database.pool.read { try IdempotencyRepository.find($0, tokenID: token.id, respondentCode: "1601", key: "k1", notBefore: longAgo) } == record)
+        #expect(try database.pool.read { try IdempotencyRepository.find($0, tokenID: token.id, respondentCode: "1601", key: "k2", notBefore: longAgo) } == nil)
+        // Expired: created before the cutoff, so not replayed, and pruned.
+        #expect(try database.pool.read { try IdempotencyRepository.find($0, tokenID: token.id, respondentCode: "1601", key: "k1", notBefore: future) } == nil)
+        try database.pool.write { try IdempotencyRepository.prune($0, before: future) }
+        #expect(try database.pool.read { try $0.scalar(Int.self, "SELECT count(*) FROM idempotency_keys") } == 0)
         #expect(Digest.constantTimeEqual(record.requestDigest, Digest.sha256(Array("PUT".utf8))))
         #expect(!Digest.constantTimeEqual(record.requestDigest, Digest.sha256(Array("PATCH".utf8))))
     }

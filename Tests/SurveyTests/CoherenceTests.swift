@@ -77,7 +77,8 @@ import SurveyCalibration
         try FileManager.default.createDirectory(at: migrations, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let shipped = try FileManager.default.contentsOfDirectory(atPath: RepositoryFiles.migrations.path).filter { $0.hasSuffix(".sql") }.sorted()
-        for name in shipped where name != BaselineMigrations.answersFile {
+        // The database as deployed before 0020: every migration numbered below it.
+        for name in shipped where name < BaselineMigrations.answersFile {
             try FileManager.default.copyItem(at: RepositoryFiles.migrations.appendingPathComponent(name), to: migrations.appendingPathComponent(name))
         }
         let pool = try DatabasePool(path: directory.appendingPathComponent("deployed.sqlite").path)
@@ -94,7 +95,7 @@ import SurveyCalibration
         try FileManager.default.copyItem(at: RepositoryFiles.migrations.appendingPathComponent(BaselineMigrations.answersFile),
                                          to: migrations.appendingPathComponent(BaselineMigrations.answersFile))
         let applied = try DatabaseMigrator(directory: migrations).migrate(pool)
-        #expect(applied.count == 1)
+        #expect(applied.first?.name == BaselineMigrations.answersFile)
         let (history, wave2011) = try pool.read { db in
             (try AnswerSetRepository.history(db, respondentCode: "1151"), try AnswerSetRepository.load(db, wave: 2011))
         }

@@ -16,7 +16,7 @@ public func buildApplication(
     onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil, logs: ServiceLogs? = nil
 ) throws -> Application {
     let logs = logs ?? .standard(configuration)
-    let pool = try DatabasePool(path: configuration.databasePath)
+    let pool = try DatabasePool(path: configuration.databasePath, configuration: .init(vfsName: configuration.databaseVFS))
     do {
         let applied = try DatabaseMigrator(directory: URL(fileURLWithPath: configuration.migrationsDirectory)).migrate(pool)
         for migration in applied {
@@ -32,7 +32,7 @@ public func buildApplication(
         MetricsRoutes.register(on: &router, context: context, metrics: metrics)
         APIRoutes.register(on: &router, context: context, publicDirectory: configuration.publicDirectory)
         SubmissionRoutes.register(on: &router, service: try SubmissionService(pool: pool, store: store),
-                                  counter: context.submissions)
+                                  counter: context.submissions, rateLimiter: WriteRateLimiter(perMinute: configuration.writeRateLimit))
         AuditRoutes.register(on: &router, pool: pool)
         WaveRoutes.register(on: &router, context: context, pool: pool)
         ImportExportRoutes.register(on: &router, pool: pool, store: store)

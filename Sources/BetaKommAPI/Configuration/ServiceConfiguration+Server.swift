@@ -20,7 +20,9 @@ extension ServiceConfiguration {
         server.maxHeaderBytes = maxHeaderBytes
         server.headerTimeout = headerTimeout
         server.idleTimeout = idleTimeout
+        server.bodyTimeout = bodyTimeout
         server.maxConnections = maxConnections
+        server.maxConnectionsPerClient = maxConnectionsPerClient
         server.handlerExecution = .selective(threads: handlerThreads, offload: Self.runsOffLoop)
         return server
     }

@@ -37,11 +37,19 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var headerTimeout: Double
     /// Seconds.
     public var idleTimeout: Double
+    /// Seconds for a whole request body (not extended by progress).
+    public var bodyTimeout: Double
     public var maxConnections: Int
+    public var maxConnectionsPerClient: Int
+    /// Writes per minute per token (a token bucket holding that many).
+    public var writeRateLimit: Int
     /// Seconds requests in progress get to finish on SIGTERM / SIGINT.
     public var shutdownTimeout: Double
     /// Worker threads for the routes kept off the event loops (see ``serverConfiguration``).
     public var handlerThreads: Int
+    /// The SQLite VFS the database is opened through; `nil` is SQLite's default. Not a
+    /// ``Setting``: only the power-loss test sets it, to its simulating VFS.
+    public var databaseVFS: String? = nil
 
     /// Combines the three sources, most specific first: a flag beats the environment,
     /// which beats the default. Unknown environment variables are ignored.
@@ -92,7 +100,10 @@ public struct ServiceConfiguration: Sendable, Equatable {
             maxHeaderBytes: try integer(.maxHeaderBytes, in: 1024...(1 << 20)),
             headerTimeout: try seconds(.headerTimeout, in: 0.01...3600),
             idleTimeout: try seconds(.idleTimeout, in: 0.01...86400),
+            bodyTimeout: try seconds(.bodyTimeout, in: 0.01...86400),
             maxConnections: try integer(.maxConnections, in: 1...1_000_000),
+            maxConnectionsPerClient: try integer(.maxConnectionsPerClient, in: 1...1_000_000),
+            writeRateLimit: try integer(.writeRateLimit, in: 1...1_000_000),
             shutdownTimeout: try seconds(.shutdownTimeout, in: 0...3600),
             handlerThreads: try integer(.handlerThreads, in: 1...256)
         )

@@ -74,7 +74,7 @@ extension OpenAPIDocument {
         let writeResponses: [(String, JSONValue)] = [
             ("200", ok("Stored as a new version. Headers: ETag, Content-Location (the version), Idempotent-Replayed on a replay.", answerSet)),
             ("201", ok("The unit's first version (If-None-Match: *).", answerSet)),
-            ("400", failure("The body is not valid JSON (detail gives line and column).")),
+            ("400", failure("The body is not valid JSON (detail gives line and column), or the Idempotency-Key is over 255 bytes.")),
             ("404", failure("No such unit, no such wave (errors[].parameter wave), or a unit that is not on the wave's map: detail names its successor on that map (errors[].parameter code).")),
             ("409", failure("The wave is not open (a draft, or closed: detail gives its dates), or no single wave is open to take the write.")),
             ("412", failure("If-Match does not name the current version; detail names it.")),
@@ -82,6 +82,7 @@ extension OpenAPIDocument {
             ("422", failure("The answers break the questionnaire (every problem, each with a JSON pointer), or an Idempotency-Key is reused for another request.",
                             ["anyOf": [ref("ValidationProblem"), ref("Problem")]])),
             ("428", failure("Neither If-Match nor If-None-Match: * was sent; detail names the current ETag.")),
+            ("429", failure("This token submitted more often than --write-rate-limit allows; Retry-After gives the seconds to wait.")),
         ]
         let writeHeaders = [parameter("answerWave"), parameter("IfMatch"), parameter("IfNoneMatch"), parameter("IdempotencyKey")]
         func body(_ mediaType: String, _ description: String) -> JSONValue {

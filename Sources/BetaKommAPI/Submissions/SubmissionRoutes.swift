@@ -10,7 +10,8 @@ enum SubmissionRoutes {
     static let mergePatchType = "application/merge-patch+json"
 
     /// - Parameter counter: `betakomm_submissions_total`: accepted (committed) and rejected writes.
-    static func register(on router: inout Router, service: SubmissionService, counter: SubmissionCounter) {
+    static func register(on router: inout Router, service: SubmissionService, counter: SubmissionCounter,
+                         rateLimiter: WriteRateLimiter = WriteRateLimiter(perMinute: 60)) {
         router.get("/v1/respondents/:code/answers") { request in
             let code = try authorized(request)
             try QueryCheck.requireKnown(request.query, allowed: ["wave"])
@@ -48,10 +49,10 @@ enum SubmissionRoutes {
             return privateJSON(.object([("respondent_code", .string(code)), ("predecessors", .array(predecessors))]))
         }
         router.put("/v1/respondents/:code/answers") { request in
-            try counted(counter) { try write(request, service: service) { body in .replace(body) } }
+            try counted(counter) { try write(request, service: service, rateLimiter: rateLimiter) { body in .replace(body) } }
         }
         router.patch("/v1/respondents/:code/answers") { request in
-            try counted(counter) { try write(request, service: service) { body in .mergePatch(body) } }
+            try counted(counter) { try write(request, service: service, rateLimiter: rateLimiter) { body in .mergePatch(body) } }
         }
         router.get("/v1/respondents/:code/answers/versions") { request in
             let code = try authorized(request)
@@ -123,11 +124,16 @@ enum SubmissionRoutes {
         return code
     }
 
-    private static func write(_ request: Request, service: SubmissionService,
+    private static func write(_ request: Request, service: SubmissionService, rateLimiter: WriteRateLimiter,
                               change: (SubmittedValue) -> SubmissionRequest.Change) throws -> Response {
         let code = try authorized(request)
+        if let tokenID = request.tokenID { try rateLimiter.admit(tokenID: tokenID) }
         try QueryCheck.requireKnown(request.query, allowed: ["wave"])
         let requestedWave = try request.query["wave"].map { try WaveSelection.parse($0).id }
+        if let key = request.headers["Idempotency-Key"], key.utf8.count > SubmissionService.maxIdempotencyKeyBytes {
+            throw APIError.invalid(status: .badRequest, detail: "The Idempotency-Key header is too long.", errors: [APIError.Item(
+                parameter: "Idempotency-Key", detail: "at most \(SubmissionService.maxIdempotencyKeyBytes) bytes; this one has \(key.utf8.count).")])
+        }
         do {
             let expected = request.method == .patch ? mergePatchType : "application/json"
             let mediaType = request.headers["Content-Type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()

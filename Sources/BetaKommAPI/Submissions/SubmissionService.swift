@@ -37,8 +37,10 @@ public final class SubmissionService: Sendable {
                                               mustBeOpen: !request.isStaff)
             let questionnaire = try questionnaire(db, id: wave.questionnaireID)
             // A retry first: it must get the first result even though its If-Match is stale by now.
+            // Keys expire after a day (``idempotencyLifetime``): an older record is not replayed.
+            let cutoff = Timestamp.string(from: Date(timeIntervalSinceNow: -Self.idempotencyLifetime))
             if let key = request.idempotencyKey, let tokenID = request.tokenID,
-               let stored = try IdempotencyRepository.find(db, tokenID: tokenID, respondentCode: request.respondentCode, key: key) {
+               let stored = try IdempotencyRepository.find(db, tokenID: tokenID, respondentCode: request.respondentCode, key: key, notBefore: cutoff) {
                 guard Digest.constantTimeEqual(stored.requestDigest, request.requestDigest) else {
                     throw SubmissionError.idempotencyKeyReused
                 }
@@ -73,6 +75,8 @@ public final class SubmissionService: Sendable {
             let outcome = SubmissionOutcome(status: latest == nil ? 201 : 200, etag: tag,
                                             body: JSONValue.answerSetDocument(set).serialized(), version: set.version, replayed: false)
             if let key = request.idempotencyKey, let tokenID = request.tokenID {
+                // Expired records go a few at a time with each new one (bounded work per write).
+                try IdempotencyRepository.prune(db, before: cutoff)
                 let record = IdempotencyRepository.Record(requestDigest: request.requestDigest, status: outcome.status,
                                                           etag: outcome.etag, body: outcome.body, version: set.version)
                 try IdempotencyRepository.insert(db, tokenID: tokenID, respondentCode: request.respondentCode, key: key,
@@ -102,4 +106,9 @@ public final class SubmissionService: Sendable {
         try AuditRepository.insert(db, set: set, action: action, changes: changes, tokenID: tokenID, remoteAddress: remoteAddress)
         return set
     }
+
+    /// How long an `Idempotency-Key` is remembered: 24 hours, as payment APIs keep theirs.
+    static let idempotencyLifetime: TimeInterval = 24 * 60 * 60
+    /// The longest `Idempotency-Key` accepted, in bytes (400 beyond).
+    public static let maxIdempotencyKeyBytes = 255
 }

@@ -20,8 +20,8 @@ final class SubmissionFixture: Sendable {
     /// The open wave the fixture's unit tokens answer.
     static let wave = 2012
 
-    init() throws {
-        app = try TestApplication()
+    init(settings: [Setting: String] = [:]) throws {
+        app = try TestApplication(settings: settings)
         let pool = app.application.pool
         _ = try WaveAdministration.create(pool, .init(id: Self.wave, titleNb: "Testbølge", titleEn: "Test wave", map: 2011,
                                                        questionnaire: .stored("2011"), opensOn: "2012-01-01", closesOn: "2012-12-31"),

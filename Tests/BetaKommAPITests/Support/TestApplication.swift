@@ -20,7 +20,7 @@ final class TestApplication: Sendable {
         get throws { try application.storedDataVersion }
     }
 
-    init(minimumCellSize: Int = 3, corsOrigins: [String] = ["https://dashboard.example"]) throws {
+    init(minimumCellSize: Int = 3, corsOrigins: [String] = ["https://dashboard.example"], settings: [Setting: String] = [:]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("betakomm-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var flags: [Setting: String] = [
@@ -30,6 +30,7 @@ final class TestApplication: Sendable {
             .minimumCellSize: String(minimumCellSize),
         ]
         flags[.corsOrigins] = corsOrigins.joined(separator: ",")
+        flags.merge(settings) { _, given in given }
         let configuration = try ServiceConfiguration.resolve(flags: flags, environment: [:])
         application = try buildApplication(configuration: configuration, logs: .sink(configuration) { _ in })
         try application.start()
