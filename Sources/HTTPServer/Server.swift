@@ -33,19 +33,22 @@ public final class Server: @unchecked Sendable {
     /// - Parameter onRequestCompleted: called after every response, on an event loop thread; keep it cheap.
     public convenience init(
         configuration: ServerConfiguration = ServerConfiguration(), router: Router, middleware: [any Middleware] = [],
-        onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil
+        errors: ErrorResponder = .standardError, onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil
     ) {
-        self.init(configuration: configuration, middleware: middleware, onRequestCompleted: onRequestCompleted, handler: router.respond(to:))
+        self.init(configuration: configuration, middleware: middleware, errors: errors, onRequestCompleted: onRequestCompleted,
+                  handler: router.respond(to:))
     }
 
     /// A server answering every request with `handler`, with `middleware` around it.
+    /// - Parameter errors: turns what the handler or a middleware throws into a response.
     public init(
         configuration: ServerConfiguration = ServerConfiguration(), middleware: [any Middleware] = [],
-        onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil, handler: @escaping RoutingHandler
+        errors: ErrorResponder = .standardError, onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil,
+        handler: @escaping RoutingHandler
     ) {
         self.configuration = configuration
         self.context = ServerContext(
-            configuration: configuration, responder: middleware.chained(around: handler), metrics: metrics,
+            configuration: configuration, responder: middleware.chained(around: handler, errors: errors), metrics: metrics,
             onRequestCompleted: onRequestCompleted
         )
     }

@@ -145,10 +145,10 @@ struct RouterTests {
         #expect(headers.map(\.name) == ["X-A", "Connection"])
     }
 
-    @Test("problem details are valid JSON with escaped text")
+    @Test("problem documents are valid JSON with escaped text")
     func problemJSON() throws {
-        let problem = ProblemDetails(status: .badRequest, detail: "quote \" and\nnewline")
+        let problem = ProblemDocument(status: .badRequest, detail: "quote \" and\nnewline")
         let text = String(decoding: problem.jsonBytes, as: UTF8.self)
-        #expect(text == #"{"type":"about:blank","title":"Bad Request","status":400,"detail":"quote \" and\nnewline"}"#)
+        #expect(text == #"{"type":"about:blank","title":"Bad Request","status":400,"detail":"quote \" and\nnewline","errors":[]}"#)
     }
 }

@@ -38,20 +38,29 @@ public func buildApplication(
         let middleware: [any Middleware] = [
             RequestIDMiddleware(),
             CORSMiddleware(origins: configuration.corsOrigins),
-            RoleMiddleware(resolve: tokenResolver ?? { [tokens = TokenStore(pool: pool)] in try tokens.resolve($0) }, events: logs.events),
+            RoleMiddleware(resolve: tokenResolver ?? { [tokens = TokenStore(pool: pool)] in try tokens.resolve($0) }),
             ResponseCacheMiddleware(context: context),
         ]
         let routes = router
         let logsAccess = configuration.accessLog == .on
+        // Every error, from a handler or any middleware, becomes its problem here (ErrorProblems.swift);
+        // an unexpected one (a 500) is logged with the request id.
+        let events = logs.events
+        let errors = ErrorResponder { error, request in
+            events.error("request failed", [
+                "request_id": request.requestID ?? "-", "method": request.method.rawValue, "path": request.path,
+                "error": "\(type(of: error)): \(error)",
+            ])
+        }
         let server = Server(
-            configuration: configuration.serverConfiguration, middleware: middleware,
+            configuration: configuration.serverConfiguration, middleware: middleware, errors: errors,
             onRequestCompleted: { completed in
                 metrics.record(completed)
                 if logsAccess { logs.access.record(completed) }
                 onRequestCompleted?(completed)
             }
         ) { request in
-            routes.respond(to: &request) { error, request in ErrorMapping.response(for: error, request: request, events: logs.events) }
+            try routes.respond(to: &request)
         }
         metrics.attach(server.metrics)
         return Application(

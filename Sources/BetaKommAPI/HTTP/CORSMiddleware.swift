@@ -59,7 +59,7 @@ public struct CORSMiddleware: Middleware {
             refused = nil
         }
         if let refused {
-            var response = ErrorMapping.response(for: APIError.forbidden(refused), request: request)
+            var response = APIError.forbidden(refused).makeResponse(instance: request.path)
             response.headers.addVary("Origin")
             return response
         }

@@ -95,36 +95,32 @@ enum SubmissionRoutes {
                               change: (SubmittedValue) -> SubmissionRequest.Change) throws -> Response {
         let code = try authorized(request)
         try QueryCheck.requireKnown(request.query, allowed: [])
-        do {
-            let expected = request.method == .patch ? mergePatchType : "application/json"
-            let mediaType = request.headers["Content-Type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-            guard mediaType == expected else { throw SubmissionError.unsupportedMediaType(expected: expected) }
-            let precondition = Self.precondition(request)
-            // 428 before reading the body: without a precondition nothing can be stored anyway.
-            if precondition == .none {
-                let current = try service.pool.read { try AnswerSetRepository.current($0, respondentCode: code) }
-                throw SubmissionError.preconditionRequired(currentTag: current.map { AnswerTag.make(respondentCode: code, version: $0.version) })
-            }
-            let body: SubmittedValue
-            do {
-                body = try JSONParser.parse(request.body)
-            } catch {
-                throw SubmissionError.malformedJSON(error.detail)
-            }
-            let digest = Digest.sha256(Array(request.method.rawValue.utf8) + [0] + request.body)
-            let outcome = try service.submit(SubmissionRequest(
-                respondentCode: code, change: change(body), precondition: precondition,
-                idempotencyKey: request.headers["Idempotency-Key"], requestDigest: digest,
-                tokenID: request.tokenID, remoteAddress: request.remoteHost))
-            var response = Response.json(outcome.body, status: HTTPStatus(code: outcome.status))
-            response.headers.set("ETag", outcome.etag)
-            response.headers.set("Cache-Control", "no-store")
-            response.headers.set("Content-Location", "/v1/respondents/\(code)/answers/versions/\(outcome.version)")
-            if outcome.replayed { response.headers.set("Idempotent-Replayed", "true") }
-            return response
-        } catch let error as SubmissionError {
-            throw error.apiError
+        let expected = request.method == .patch ? mergePatchType : "application/json"
+        let mediaType = request.headers["Content-Type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard mediaType == expected else { throw SubmissionError.unsupportedMediaType(expected: expected) }
+        let precondition = Self.precondition(request)
+        // 428 before reading the body: without a precondition nothing can be stored anyway.
+        if precondition == .none {
+            let current = try service.pool.read { try AnswerSetRepository.current($0, respondentCode: code) }
+            throw SubmissionError.preconditionRequired(currentTag: current.map { AnswerTag.make(respondentCode: code, version: $0.version) })
         }
+        let body: SubmittedValue
+        do {
+            body = try JSONParser.parse(request.body)
+        } catch {
+            throw SubmissionError.malformedJSON(error.detail)
+        }
+        let digest = Digest.sha256(Array(request.method.rawValue.utf8) + [0] + request.body)
+        let outcome = try service.submit(SubmissionRequest(
+            respondentCode: code, change: change(body), precondition: precondition,
+            idempotencyKey: request.headers["Idempotency-Key"], requestDigest: digest,
+            tokenID: request.tokenID, remoteAddress: request.remoteHost))
+        var response = Response.json(outcome.body, status: HTTPStatus(code: outcome.status))
+        response.headers.set("ETag", outcome.etag)
+        response.headers.set("Cache-Control", "no-store")
+        response.headers.set("Content-Location", "/v1/respondents/\(code)/answers/versions/\(outcome.version)")
+        if outcome.replayed { response.headers.set("Idempotent-Replayed", "true") }
+        return response
     }
 
     private static func precondition(_ request: Request) -> SubmissionRequest.Precondition {
