@@ -53,19 +53,17 @@ public func buildApplication(
             ])
         }
         let server = Server(
-            configuration: configuration.serverConfiguration, middleware: middleware, errors: errors,
+            configuration: configuration.serverConfiguration, router: routes, middleware: middleware, errors: errors,
             onRequestCompleted: { completed in
                 metrics.record(completed)
                 if logsAccess { logs.access.record(completed) }
                 onRequestCompleted?(completed)
             }
-        ) { request in
-            try routes.respond(to: &request)
-        }
+        )
         metrics.attach(server.metrics)
         return Application(
             configuration: configuration, server: server, pool: pool, store: store, appliedMigrations: applied,
-            metrics: metrics, logs: logs, routes: routes.routes
+            metrics: metrics, logs: logs, router: routes
         )
     } catch {
         pool.close()

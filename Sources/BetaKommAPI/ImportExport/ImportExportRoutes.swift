@@ -5,7 +5,8 @@ import Storage
 /// `POST /v1/import?dry_run=true` with the CSV as body.
 enum ImportExportRoutes {
     static func register(on router: inout Router, pool: DatabasePool, store: SurveyDataStore) {
-        router.get("/v1/export.csv") { request in
+        // On workers: the export is a full scan, the import a large write transaction.
+        router.get("/v1/export.csv", runsOn: .worker) { request in
             try request.requireStaff()
             try QueryCheck.requireKnown(request.query, allowed: ["wave", "variant"])
             let wave = try WaveSelection.parse(request.query["wave"])
@@ -21,7 +22,7 @@ enum ImportExportRoutes {
             response.headers.set("Content-Disposition", "attachment; filename=\"betakomm-answers-\(wave.name).csv\"")
             return response
         }
-        router.post("/v1/import") { request in
+        router.post("/v1/import", runsOn: .worker) { request in
             try request.requireStaff()
             try QueryCheck.requireKnown(request.query, allowed: ["dry_run"])
             let dryRun: Bool

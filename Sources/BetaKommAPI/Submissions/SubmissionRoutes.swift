@@ -19,10 +19,12 @@ enum SubmissionRoutes {
             }
             return answerResponse(latest, request: request)
         }
-        router.put("/v1/respondents/:code/answers") { request in
+        // Writes wait for an fsync (synchronous=FULL), milliseconds during which an event loop
+        // would stall every other connection it serves: they run on workers.
+        router.put("/v1/respondents/:code/answers", runsOn: .worker) { request in
             try counted(counter) { try write(request, service: service) { body in .replace(body) } }
         }
-        router.patch("/v1/respondents/:code/answers") { request in
+        router.patch("/v1/respondents/:code/answers", runsOn: .worker) { request in
             try counted(counter) { try write(request, service: service) { body in .mergePatch(body) } }
         }
         router.get("/v1/respondents/:code/answers/versions") { request in
