@@ -3,6 +3,10 @@ import Testing
 
 @Suite("Router and middleware, called directly")
 struct RouterTests {
+    private struct Principal: RequestPrincipal {
+        let name: String
+    }
+
     private func router() -> Router {
         var router = Router()
         router.get("/v1/figures/:n") { .text("data \($0.parameter("n") ?? "")") }
@@ -103,11 +107,11 @@ struct RouterTests {
         }
         let auth = MiddlewareFunction { request, next in
             guard request.headers["Authorization"] == "Bearer ok" else { throw HTTPError(.unauthorized, detail: "Token required.") }
-            request.attributes["principal"] = "ks"
+            request.principal = Principal(name: "ks")
             return next(&request)
         }
         var router = Router()
-        router.get("/me") { request in .text(request.attributes["principal"] as? String ?? "nobody") }
+        router.get("/me") { request in .text((request.principal as? Principal)?.name ?? "nobody") }
         router.get("/boom") { _ in throw HTTPError(.conflict, detail: "clash") }
         let chained = [cors, auth] as [any Middleware]
         let server = Server(configuration: testConfiguration(), router: router, middleware: chained)

@@ -20,7 +20,7 @@ public struct RoleMiddleware: Middleware {
     public func handle(_ request: inout Request, next: RequestResponder) throws -> Response {
         guard let authorization = request.headers["Authorization"] else {
             // `Request.role` is `.public` when no role is attached: nothing to record, and no
-            // attributes dictionary to allocate, on an anonymous request.
+            // principal to attach, on an anonymous request.
             return next(&request)
         }
         let parts = authorization.split(separator: " ", maxSplits: 1)
@@ -31,7 +31,8 @@ public struct RoleMiddleware: Middleware {
         guard let resolve, let role = try resolve(token) else {
             throw APIError.invalidToken("The token is not valid.")
         }
-        request.attributes[Role.attributeKey] = role
+        // The token's id is its public part (`bk_<id>_…`), read here once for the audit log.
+        request.principal = Caller(role: role, tokenID: role == .public ? nil : AccessToken(token)?.id)
         return next(&request)
     }
 }
