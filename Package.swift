@@ -13,7 +13,6 @@ import PackageDescription
 //   betakomm             the executable: parses arguments and wires the rest
 let package = Package(
     name: "BetaKomm",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "betakomm", targets: ["betakomm"]),
     ],

@@ -9,7 +9,7 @@ public final class Application: Sendable {
     public let configuration: ServiceConfiguration
     public let server: Server
     public let pool: DatabasePool
-    /// The survey data and rendered-response cache; call `store.invalidate()` after writing answers.
+    /// The survey data and rendered-response cache; call `store.markStale()` after writing answers.
     public let store: SurveyDataStore
     /// The migrations applied while building (empty when the database was up to date).
     public let appliedMigrations: [Migration]

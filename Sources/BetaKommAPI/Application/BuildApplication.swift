@@ -29,12 +29,11 @@ public func buildApplication(
             compression: configuration.serverConfiguration.compression
         )
         var router = Router()
-        MetricsRoutes.register(on: &router, context: context, metrics: metrics)
-        APIRoutes.register(on: &router, context: context, publicDirectory: configuration.publicDirectory)
-        SubmissionRoutes.register(on: &router, service: try SubmissionService(pool: pool, store: store, submissionWave: configuration.submissionWave),
-                                  counter: context.submissions)
-        AuditRoutes.register(on: &router, pool: pool)
-        ImportExportRoutes.register(on: &router, pool: pool, store: store)
+        APIRoutes.register(
+            on: &router, context: context, metrics: metrics,
+            submissions: try SubmissionService(pool: pool, store: store, submissionWave: configuration.submissionWave),
+            publicDirectory: configuration.publicDirectory
+        )
         let middleware: [any Middleware] = [
             RequestIDMiddleware(),
             CORSMiddleware(origins: configuration.corsOrigins),

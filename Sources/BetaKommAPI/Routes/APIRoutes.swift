@@ -1,15 +1,21 @@
 import HTTPServer
 
-/// Every route of the service. Each feature registers its routes in its own
-/// `register(on:context:)`; a new feature adds one line here.
-public enum APIRoutes {
-    public static func register(on router: inout Router, context: APIContext, publicDirectory: String) {
+/// Every route of the service, in one place. Each feature registers its routes in its own
+/// `register(on:…)`; a new feature adds one line here.
+enum APIRoutes {
+    static func register(
+        on router: inout Router, context: APIContext, metrics: ServiceMetrics, submissions: SubmissionService, publicDirectory: String
+    ) {
+        MetricsRoutes.register(on: &router, context: context, metrics: metrics)
         HealthRoutes.register(on: &router, context: context)
         QuestionRoutes.register(on: &router, context: context)
         StatisticsRoutes.register(on: &router, context: context)
         FigureRoutes.register(on: &router, context: context)
         RespondentRoutes.register(on: &router, context: context)
         SectionRoutes.register(on: &router, context: context)
+        SubmissionRoutes.register(on: &router, service: submissions, counter: context.submissions)
+        AuditRoutes.register(on: &router, pool: context.store.pool)
+        ImportExportRoutes.register(on: &router, pool: context.store.pool, store: context.store)
         router.get("/openapi.json") { request in
             try QueryCheck.requireKnown(request.query, allowed: [])
             return try context.respond(to: request, format: "openapi", cached: false) { _ in OpenAPIDocument.bytes }
