@@ -24,10 +24,8 @@ public func buildApplication(
         }
         let store = try SurveyDataStore(pool: pool)
         let metrics = ServiceMetrics()
-        let context = APIContext(
-            store: store, minimumCellSize: configuration.minimumCellSize, submissions: metrics.submissions,
-            compression: configuration.serverConfiguration.compression
-        )
+        let context = APIContext(store: store, minimumCellSize: configuration.minimumCellSize, submissions: metrics.submissions)
+        let compression = configuration.serverConfiguration.compression
         var router = Router()
         APIRoutes.register(
             on: &router, context: context, metrics: metrics,
@@ -38,7 +36,9 @@ public func buildApplication(
             RequestIDMiddleware(),
             CORSMiddleware(origins: configuration.corsOrigins),
             RoleMiddleware(resolve: tokenResolver ?? { [tokens = TokenStore(pool: pool)] in try tokens.resolve($0) }),
-            ResponseCacheMiddleware(context: context),
+            ConditionalGETMiddleware(),
+            ResponseCacheMiddleware(store: store, compresses: compression.enabled, uncachedRoutes: APIRoutes.uncachedRoutes),
+            CompressionMiddleware(configuration: compression),
         ]
         let routes = router
         let logsAccess = configuration.accessLog == .on

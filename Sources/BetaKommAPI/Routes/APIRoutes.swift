@@ -3,6 +3,10 @@ import HTTPServer
 /// Every route of the service, in one place. Each feature registers its routes in its own
 /// `register(on:…)`; a new feature adds one line here.
 enum APIRoutes {
+    /// Routes whose data documents ``ResponseCacheMiddleware`` does not keep: a search has
+    /// unbounded targets, and the OpenAPI document is fixed bytes.
+    static let uncachedRoutes = ["/v1/respondents", "/openapi.json"]
+
     static func register(
         on router: inout Router, context: APIContext, metrics: ServiceMetrics, submissions: SubmissionService, publicDirectory: String
     ) {
@@ -18,7 +22,7 @@ enum APIRoutes {
         ImportExportRoutes.register(on: &router, pool: context.store.pool, store: context.store)
         router.get("/openapi.json") { request in
             try QueryCheck.requireKnown(request.query, allowed: [])
-            return try context.respond(to: request, format: "openapi", cached: false) { _ in OpenAPIDocument.bytes }
+            return try context.respond(to: request, format: "openapi") { _ in OpenAPIDocument.bytes }
         }
         // The dashboard's static files; anything not matched above and not a file is a 404.
         let files = StaticFiles(root: publicDirectory)

@@ -134,14 +134,12 @@ enum SubmissionRoutes {
         return .none
     }
 
-    /// A version with `ETag`, answering `If-None-Match` with 304; private to the caller.
+    /// A version with `ETag` (``ConditionalGETMiddleware`` answers `If-None-Match`); private to the caller.
     private static func answerResponse(_ set: AnswerSet, request: Request) -> Response {
         let tag = AnswerTag.make(respondentCode: set.respondentCode, version: set.version)
-        var headers: HTTPHeaders = ["ETag": tag, "Cache-Control": "private, no-cache", "Vary": "Authorization"]
-        if ConditionalRequest.noneMatch(request.headers.values(for: "If-None-Match"), tag) {
-            return Response(status: .notModified, headers: headers)
-        }
-        headers.add("Content-Type", "application/json")
+        let headers: HTTPHeaders = [
+            "ETag": tag, "Cache-Control": "private, no-cache", "Vary": "Authorization", "Content-Type": "application/json",
+        ]
         return Response(status: .ok, headers: headers, body: JSONValue.answerSetDocument(set).serialized())
     }
 
