@@ -54,6 +54,7 @@ let package = Package(
         ),
         .executableTarget(name: "storage-benchmark", dependencies: ["Storage", "CSQLite"], path: "Benchmarks/StorageBenchmark"),
         .executableTarget(name: "fixed-json-server", dependencies: ["HTTPServer"], path: "Benchmarks/FixedJSONServer"),
+        .testTarget(name: "SocketsTests", dependencies: ["Sockets"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Sockets"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CSQLite"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "SurveyCalibration", "Storage", "SurveyData"]),
