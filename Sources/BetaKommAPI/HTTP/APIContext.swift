@@ -7,14 +7,14 @@ import SurveyData
 /// The layers around the handler do the rest, in order: ``ResponseCacheMiddleware`` keeps the
 /// response and serves it again, `CompressionMiddleware` codes it, `ConditionalGETMiddleware`
 /// answers `If-None-Match`.
-public struct APIContext: Sendable {
-    public let store: SurveyDataStore
+struct APIContext: Sendable {
+    let store: SurveyDataStore
     /// Public aggregates over fewer respondents than this are suppressed.
-    public let minimumCellSize: Int
+    let minimumCellSize: Int
     /// Submission outcomes for `/metrics`: see ``SubmissionCounter``.
-    public let submissions: SubmissionCounter
+    let submissions: SubmissionCounter
 
-    public init(store: SurveyDataStore, minimumCellSize: Int, submissions: SubmissionCounter = SubmissionCounter()) {
+    init(store: SurveyDataStore, minimumCellSize: Int, submissions: SubmissionCounter = SubmissionCounter()) {
         self.store = store
         self.minimumCellSize = minimumCellSize
         self.submissions = submissions

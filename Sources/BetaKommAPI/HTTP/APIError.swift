@@ -3,9 +3,9 @@ import HTTPServer
 /// The API's own errors. Each becomes an RFC 9457 problem (``ProblemDocument``, see
 /// `ErrorProblems.swift`) whose `errors` array names the offending query parameter (`parameter`)
 /// or request-body member (`pointer`, RFC 6901).
-public enum APIError: Error, Sendable, Equatable {
+enum APIError: Error, Sendable, Equatable {
     /// One entry of a problem's `errors` array.
-    public typealias Item = ProblemDocument.Item
+    typealias Item = ProblemDocument.Item
 
     /// Query parameters the endpoint does not know.
     case unknownParameters([String])
@@ -24,7 +24,7 @@ public enum APIError: Error, Sendable, Equatable {
     /// The database cannot be read or written now.
     case unavailable(String)
 
-    public var status: HTTPStatus {
+    var status: HTTPStatus {
         switch self {
         case .unknownParameters, .invalidParameter: .badRequest
         case let .invalid(status, _, _): status
@@ -36,7 +36,7 @@ public enum APIError: Error, Sendable, Equatable {
     }
 
     /// The problem type URI (RFC 9457 §3.1.1).
-    public var type: String {
+    var type: String {
         switch self {
         case .unknownParameters: "urn:betakomm:problem:unknown-parameter"
         case .invalidParameter: "urn:betakomm:problem:invalid-parameter"
@@ -48,7 +48,7 @@ public enum APIError: Error, Sendable, Equatable {
         }
     }
 
-    public var detail: String {
+    var detail: String {
         switch self {
         case let .unknownParameters(names):
             "Unknown query parameter\(names.count == 1 ? "" : "s"): \(names.joined(separator: ", "))."
@@ -59,7 +59,7 @@ public enum APIError: Error, Sendable, Equatable {
         }
     }
 
-    public var items: [Item] {
+    var items: [Item] {
         switch self {
         case let .unknownParameters(names): names.map { Item(parameter: $0, detail: "This endpoint has no parameter '\($0)'.") }
         case let .invalidParameter(name, detail): [Item(parameter: name, detail: detail)]

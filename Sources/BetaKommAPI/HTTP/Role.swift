@@ -10,7 +10,7 @@ struct Caller: RequestPrincipal, Equatable {
 
 extension Request {
     /// The role ``RoleMiddleware`` resolved; `.public` for an anonymous request.
-    public var role: Role { (principal as? Caller)?.role ?? .public }
+    var role: Role { (principal as? Caller)?.role ?? .public }
 
     /// The id of the bearer token ``RoleMiddleware`` accepted; `nil` for a public request.
     var tokenID: Int? { (principal as? Caller)?.tokenID }

@@ -9,15 +9,15 @@ public typealias TokenResolver = @Sendable (String) throws -> Role?
 /// No `Authorization` header means ``Role/public``; a token nobody knows, or another scheme,
 /// is refused with 401 rather than silently served as public. A lookup that fails (a busy
 /// database: 503) throws like any other layer.
-public struct RoleMiddleware: Middleware {
+struct RoleMiddleware: Middleware {
     private let resolve: TokenResolver?
 
     /// - Parameter resolve: the token lookup; `nil` while no tokens exist, so every token is refused.
-    public init(resolve: TokenResolver?) {
+    init(resolve: TokenResolver?) {
         self.resolve = resolve
     }
 
-    public func handle(_ request: inout Request, next: RequestResponder) throws -> Response {
+    func handle(_ request: inout Request, next: RequestResponder) throws -> Response {
         guard let authorization = request.headers["Authorization"] else {
             // `Request.role` is `.public` when no role is attached: nothing to record, and no
             // principal to attach, on an anonymous request.

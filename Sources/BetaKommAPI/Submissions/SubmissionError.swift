@@ -2,7 +2,7 @@ import HTTPServer
 import Survey
 
 /// Why a submission was not stored. Each maps to one status and problem (`ErrorProblems.swift`).
-public enum SubmissionError: Error, Sendable, Equatable {
+enum SubmissionError: Error, Sendable, Equatable {
     /// Neither `If-Match` nor `If-None-Match: *` was sent (428, RFC 6585 §3).
     case preconditionRequired(currentTag: String?)
     /// The `If-Match` tag is not the current version's (412, RFC 9110 §13.1.1); `nil`: no answers yet.

@@ -6,7 +6,7 @@ import SurveyData
 /// Stores validated answer sets as new versions, with the optimistic-concurrency check, the
 /// idempotency record and the audit row all in the one write transaction, then invalidates the
 /// read cache so every aggregate read afterwards includes the new answers.
-public struct SubmissionService: Sendable {
+struct SubmissionService: Sendable {
     let pool: DatabasePool
     let store: SurveyDataStore
     /// The wave a submission is stored as; `nil` means the calendar year at the time.
@@ -15,7 +15,7 @@ public struct SubmissionService: Sendable {
     /// it would make each write reload the snapshot the previous write marked stale.
     let questionnaire: Questionnaire
 
-    public init(pool: DatabasePool, store: SurveyDataStore, submissionWave: Int?) throws {
+    init(pool: DatabasePool, store: SurveyDataStore, submissionWave: Int?) throws {
         self.pool = pool
         self.store = store
         self.submissionWave = submissionWave
@@ -23,7 +23,7 @@ public struct SubmissionService: Sendable {
     }
 
     /// Validates and stores one submission; throws ``SubmissionError`` when it is not stored.
-    public func submit(_ request: SubmissionRequest) throws -> SubmissionOutcome {
+    func submit(_ request: SubmissionRequest) throws -> SubmissionOutcome {
         let wave = submissionWave ?? Timestamp.currentYear()
         let outcome = try pool.write { db -> SubmissionOutcome in
             guard try RespondentRepository.exists(db, code: request.respondentCode) else {
