@@ -16,7 +16,6 @@ import PackageDescription
 // (un-synced writes dropped or torn), used only by PowerLossTests; nothing ships with it.
 let package = Package(
     name: "BetaKomm",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "betakomm", targets: ["betakomm"]),
     ],
@@ -59,6 +58,7 @@ let package = Package(
         .executableTarget(name: "storage-benchmark", dependencies: ["Storage", "CSQLite"], path: "Benchmarks/StorageBenchmark"),
         .executableTarget(name: "fixed-json-server", dependencies: ["HTTPServer"], path: "Benchmarks/FixedJSONServer"),
         .target(name: "CPowerLossVFS", dependencies: ["CSQLite"], path: "Tests/CPowerLossVFS"),
+        .testTarget(name: "SocketsTests", dependencies: ["Sockets"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Sockets"]),
         .testTarget(name: "PowerLossTests", dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "SurveyData", "CPowerLossVFS", "CSQLite"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CSQLite"]),

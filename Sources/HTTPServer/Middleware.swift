@@ -36,14 +36,14 @@ public struct MiddlewareFunction: Middleware {
 
 extension Array where Element == any Middleware {
     /// The chain: the first middleware is the outermost; each layer's errors become responses there.
-    func chained(around innermost: @escaping RoutingHandler) -> RequestResponder {
+    func chained(around innermost: @escaping RoutingHandler, errors: ErrorResponder) -> RequestResponder {
         var responder: RequestResponder = { request in
-            do { return try innermost(&request) } catch { return ErrorResponder.response(for: error, request: request) }
+            do { return try innermost(&request) } catch { return errors.response(for: error, request: request) }
         }
         for middleware in reversed() {
             let next = responder
             responder = { request in
-                do { return try middleware.handle(&request, next: next) } catch { return ErrorResponder.response(for: error, request: request) }
+                do { return try middleware.handle(&request, next: next) } catch { return errors.response(for: error, request: request) }
             }
         }
         return responder

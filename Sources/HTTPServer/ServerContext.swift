@@ -19,7 +19,7 @@ final class ServerContext: Sendable {
 
     init(
         configuration: ServerConfiguration, responder: @escaping RequestResponder, metrics: ServerMetrics,
-        onRequestCompleted: (@Sendable (CompletedRequest) -> Void)?
+        onRequestCompleted: (@Sendable (CompletedRequest) -> Void)?, router: Router? = nil
     ) {
         self.configuration = configuration
         self.parser = HTTPParser(limits: configuration.parserLimits)
@@ -37,6 +37,14 @@ final class ServerContext: Sendable {
         case .selective(let threads, let predicate):
             workerPool = HandlerWorkerPool(threadCount: threads)
             offload = predicate
+        case .routed(let threads):
+            if let router {
+                workerPool = HandlerWorkerPool(threadCount: threads)
+                offload = { request in router.runsOnWorker(request) }
+            } else {
+                workerPool = nil
+                offload = { _ in false }
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import Testing
 
     @Test func aHitIsAnsweredWithoutTheHandlerAndEqualsWhatTheHandlerServed() throws {
         let app = try TestApplication()
-        let middleware = ResponseCacheMiddleware(context: APIContext(store: app.application.store, minimumCellSize: 3))
+        let middleware = ResponseCacheMiddleware(store: app.application.store, compresses: true, uncachedRoutes: APIRoutes.uncachedRoutes)
         let handlerCalls = Atomic<Int>(0)
         let handler: RequestResponder = { _ in
             handlerCalls.add(1, ordering: .relaxed)

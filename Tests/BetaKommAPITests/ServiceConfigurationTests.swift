@@ -106,21 +106,26 @@ import Testing
         #expect(server.headerTimeout == 3)
         #expect(server.idleTimeout == 4)
         #expect(server.maxConnections == 77)
-        guard case .selective(let threads, _) = server.handlerExecution else {
-            Issue.record("expected selective handler execution")
+        guard case .routed(let threads) = server.handlerExecution else {
+            Issue.record("expected routed handler execution")
             return
         }
         #expect(threads == configuration.handlerThreads)
     }
 
+    /// Declared with each route (`runsOn: .worker`), asked of the application's own router.
     @Test func writesExportImportAndHealthRunOffTheEventLoopCachedReadsDoNot() throws {
+        let router = try TestApplication.shared.get().application.router
         func offloaded(_ method: HTTPMethod, _ target: String) throws -> Bool {
-            ServiceConfiguration.runsOffLoop(try Request(method: method, target: target))
+            router.runsOnWorker(try Request(method: method, target: target))
         }
         #expect(try offloaded(.put, "/v1/respondents/0301/answers"))
         #expect(try offloaded(.patch, "/v1/respondents/0301/answers"))
         #expect(try offloaded(.post, "/v1/import"))
-        #expect(try offloaded(.delete, "/v1/tokens/1"))
+        #expect(try offloaded(.head, "/health"))
+        // No route: a 404 or 405 waits for nothing, so it is answered on the loop.
+        #expect(try !offloaded(.delete, "/v1/tokens/1"))
+        #expect(try !offloaded(.put, "/v1/respondents/0301/answers/versions"))
         #expect(try offloaded(.get, "/v1/export.csv"))
         #expect(try offloaded(.get, "/health"))
         #expect(try !offloaded(.get, "/v1/figures/1"))

@@ -24,40 +24,46 @@ public func buildApplication(
         }
         let store = try SurveyDataStore(pool: pool)
         let metrics = ServiceMetrics()
-        let context = APIContext(
-            store: store, minimumCellSize: configuration.minimumCellSize, submissions: metrics.submissions,
-            compression: configuration.serverConfiguration.compression
-        )
+        let context = APIContext(store: store, minimumCellSize: configuration.minimumCellSize, submissions: metrics.submissions)
+        let compression = configuration.serverConfiguration.compression
         var router = Router()
-        MetricsRoutes.register(on: &router, context: context, metrics: metrics)
-        APIRoutes.register(on: &router, context: context, publicDirectory: configuration.publicDirectory)
-        SubmissionRoutes.register(on: &router, service: try SubmissionService(pool: pool, store: store),
-                                  counter: context.submissions, rateLimiter: WriteRateLimiter(perMinute: configuration.writeRateLimit))
-        AuditRoutes.register(on: &router, pool: pool)
-        WaveRoutes.register(on: &router, context: context, pool: pool)
-        ImportExportRoutes.register(on: &router, pool: pool, store: store)
+        APIRoutes.register(
+            on: &router, context: context, metrics: metrics,
+            submissions: SubmissionService(pool: pool, store: store),
+            rateLimiter: WriteRateLimiter(perMinute: configuration.writeRateLimit),
+            publicDirectory: configuration.publicDirectory
+        )
         let middleware: [any Middleware] = [
             RequestIDMiddleware(),
             CORSMiddleware(origins: configuration.corsOrigins),
-            RoleMiddleware(resolve: tokenResolver ?? { [tokens = TokenStore(pool: pool)] in try tokens.resolve($0) }, events: logs.events),
-            ResponseCacheMiddleware(context: context),
+            RoleMiddleware(resolve: tokenResolver ?? { [tokens = TokenStore(pool: pool)] in try tokens.resolve($0) }),
+            ConditionalGETMiddleware(),
+            ResponseCacheMiddleware(store: store, compresses: compression.enabled, uncachedRoutes: APIRoutes.uncachedRoutes),
+            CompressionMiddleware(configuration: compression),
         ]
         let routes = router
         let logsAccess = configuration.accessLog == .on
+        // Every error, from a handler or any middleware, becomes its problem here (ErrorProblems.swift);
+        // an unexpected one (a 500) is logged with the request id.
+        let events = logs.events
+        let errors = ErrorResponder { error, request in
+            events.error("request failed", [
+                "request_id": request.requestID ?? "-", "method": request.method.rawValue, "path": request.path,
+                "error": "\(type(of: error)): \(error)",
+            ])
+        }
         let server = Server(
-            configuration: configuration.serverConfiguration, middleware: middleware,
+            configuration: configuration.serverConfiguration, router: routes, middleware: middleware, errors: errors,
             onRequestCompleted: { completed in
                 metrics.record(completed)
                 if logsAccess { logs.access.record(completed) }
                 onRequestCompleted?(completed)
             }
-        ) { request in
-            routes.respond(to: &request) { error, request in ErrorMapping.response(for: error, request: request, events: logs.events) }
-        }
+        )
         metrics.attach(server.metrics)
         return Application(
             configuration: configuration, server: server, pool: pool, store: store, appliedMigrations: applied,
-            metrics: metrics, logs: logs, routes: routes.routes
+            metrics: metrics, logs: logs, router: routes
         )
     } catch {
         pool.close()

@@ -42,7 +42,7 @@ public final class DataSnapshot: Sendable {
     }
 
     /// The wave a request names; 400 naming `parameter` when there is no such wave.
-    public func waveData(_ selection: WaveSelection, parameter: String = "wave") throws(APIError) -> WaveData {
+    func waveData(_ selection: WaveSelection, parameter: String = "wave") throws(APIError) -> WaveData {
         guard let data = waves[selection.id] else {
             let known = waves.keys.sorted().filter { $0 != 1 }.map(String.init).joined(separator: ", ")
             throw .invalidParameter(parameter, detail: "there is no wave \(selection.id); waves: \(known) (see /v1/waves).")
@@ -51,7 +51,7 @@ public final class DataSnapshot: Sendable {
     }
 
     /// The dataset of a wave.
-    public func dataset(_ selection: WaveSelection) throws(APIError) -> SurveyDataset {
+    func dataset(_ selection: WaveSelection) throws(APIError) -> SurveyDataset {
         try waveData(selection).dataset
     }
 

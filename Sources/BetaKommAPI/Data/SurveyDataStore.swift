@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// Requests read the snapshot from memory. The stored version is re-read at most once per
 /// `recheckInterval` (so writes by another process, e.g. an import, show up within it), and at
-/// once when a writer in this process calls ``invalidate()`` after committing.
+/// once when a writer in this process calls ``markStale()`` after committing.
 public final class SurveyDataStore: Sendable {
     private struct State {
         var snapshot: DataSnapshot
@@ -16,7 +16,8 @@ public final class SurveyDataStore: Sendable {
         var stale = false
     }
 
-    private let pool: DatabasePool
+    /// The database the snapshots are read from.
+    let pool: DatabasePool
     private let recheckNanoseconds: UInt64
     private let state: Mutex<State>
     private let loads = Atomic<Int>(1)
@@ -27,11 +28,11 @@ public final class SurveyDataStore: Sendable {
     /// reads every answer set, so what triggers one matters to write throughput.
     public var snapshotLoads: Int { loads.load(ordering: .relaxed) }
 
-    /// Loads the first snapshot.
-    /// - Parameter recheckInterval: seconds between checks of the stored data version.
     /// The database file the store reads.
     var databasePath: String { pool.path }
 
+    /// Loads the first snapshot.
+    /// - Parameter recheckInterval: seconds between checks of the stored data version.
     public init(pool: DatabasePool, recheckInterval: Double = 1) throws {
         self.pool = pool
         self.recheckNanoseconds = UInt64(max(recheckInterval, 0) * 1e9)
@@ -52,17 +53,6 @@ public final class SurveyDataStore: Sendable {
             return (state.snapshot, due)
         }
         guard due else { return current }
-        return try refresh(knowing: current)
-    }
-
-    /// The invalidation hook: call after committing answers so the next request sees them.
-    /// Re-reads the data version and, if it changed, reloads the snapshot and drops cached responses.
-    @discardableResult
-    public func invalidate() throws -> DataSnapshot {
-        let current = state.withLock { state in
-            state.checkedAt = DispatchTime.now().uptimeNanoseconds
-            return state.snapshot
-        }
         return try refresh(knowing: current)
     }
 

@@ -1,11 +1,17 @@
 import HTTPServer
 import SurveyData
 
-extension Role {
-    static let attributeKey = "betakomm.role"
+/// The caller of a request, resolved once by ``RoleMiddleware`` from `Authorization`: its role
+/// and, for a token, the token's id (for the audit log, never the token itself).
+struct Caller: RequestPrincipal, Equatable {
+    let role: Role
+    let tokenID: Int?
 }
 
 extension Request {
-    /// The role ``RoleMiddleware`` resolved; `.public` when it did not run.
-    public var role: Role { attributes[Role.attributeKey] as? Role ?? .public }
+    /// The role ``RoleMiddleware`` resolved; `.public` for an anonymous request.
+    var role: Role { (principal as? Caller)?.role ?? .public }
+
+    /// The id of the bearer token ``RoleMiddleware`` accepted; `nil` for a public request.
+    var tokenID: Int? { (principal as? Caller)?.tokenID }
 }

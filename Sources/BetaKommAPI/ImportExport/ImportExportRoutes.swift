@@ -5,7 +5,8 @@ import Storage
 /// `POST /v1/import?dry_run=true` with the CSV as body.
 enum ImportExportRoutes {
     static func register(on router: inout Router, pool: DatabasePool, store: SurveyDataStore) {
-        router.get("/v1/export.csv") { request in
+        // On workers: the export is a full scan, the import a large write transaction.
+        router.get("/v1/export.csv", runsOn: .worker) { request in
             try request.requireStaff()
             try QueryCheck.requireKnown(request.query, allowed: ["wave", "variant"])
             let wave = try WaveSelection.parse(request.query["wave"])
@@ -21,7 +22,7 @@ enum ImportExportRoutes {
             response.headers.set("Content-Disposition", "attachment; filename=\"betakomm-answers-\(wave.name).csv\"")
             return response
         }
-        router.post("/v1/import") { request in
+        router.post("/v1/import", runsOn: .worker) { request in
             try request.requireStaff()
             try QueryCheck.requireKnown(request.query, allowed: ["dry_run"])
             let dryRun: Bool
@@ -35,26 +36,13 @@ enum ImportExportRoutes {
             }
             let report = try AnswerImport(pool: pool, store: store).run(text, dryRun: dryRun, tokenID: request.tokenID,
                                                                           remoteAddress: request.remoteHost)
-            return response(report, instance: request.path)
+            guard report.isValid else { throw InvalidImport(report: report) }
+            return response(report)
         }
     }
 
-    /// 200 with the report; 422 problem+json listing every problem by row and column.
-    static func response(_ report: ImportReport, instance: String) -> Response {
-        let problems: [JSONValue] = report.problems.map {
-            .object([("row", .int($0.row)), ("column", .optional($0.column)), ("detail", .string($0.detail))])
-        }
-        guard report.isValid else {
-            let count = report.problems.count
-            let body = JSONValue.object([
-                ("type", "urn:betakomm:problem:invalid-import"), ("title", .string(HTTPStatus.unprocessableContent.reasonPhrase)),
-                ("status", 422), ("detail", .string("Nothing was imported: \(count) problem\(count == 1 ? "" : "s") in \(report.rows) rows.")),
-                ("instance", .string(instance)), ("dry_run", .bool(report.dryRun)), ("rows", .int(report.rows)), ("errors", .array(problems)),
-            ])
-            var response = Response.bytes(body.serialized(), contentType: "application/problem+json", status: .unprocessableContent)
-            response.headers.set("Cache-Control", "no-store")
-            return response
-        }
+    /// 200 with the report of a valid file (an invalid one is ``InvalidImport``, a 422 problem).
+    static func response(_ report: ImportReport) -> Response {
         let created: [JSONValue] = report.created.map {
             .object([("respondent_code", .string($0.respondentCode)), ("version", .int($0.version)), ("wave", .int($0.wave))])
         }

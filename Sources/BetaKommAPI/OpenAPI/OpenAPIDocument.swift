@@ -1,9 +1,9 @@
 /// The OpenAPI 3.1 description of the API (reads, submissions, staff routes), served at `/openapi.json`. Built in Swift so it
 /// ships inside the binary; `OpenAPIConformanceTests` fetches every documented GET (and the
 /// answer writes and the import) from the real server and validates the bodies against these schemas, so document and code cannot drift.
-public enum OpenAPIDocument {
+enum OpenAPIDocument {
     /// The document as JSON bytes, built once.
-    public static let bytes: [UInt8] = document.serialized()
+    static let bytes: [UInt8] = document.serialized()
 
     static var document: JSONValue {
         .object([

@@ -9,7 +9,7 @@ enum RespondentRoutes {
     static func register(on router: inout Router, context: APIContext) {
         router.get("/v1/respondents") { request in
             var link: String?
-            var response = try context.respondJSON(to: request, cached: false) { snapshot in
+            var response = try context.respondJSON(to: request) { snapshot in
                 let query = try RespondentListQuery(request.query, questionnaire: snapshot.questionnaire)
                 let page = try self.page(query, snapshot: snapshot)
                 let next = page.hasMore ? page.rows.last.map(query.cursor(after:)) : nil

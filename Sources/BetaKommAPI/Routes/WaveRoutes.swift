@@ -23,7 +23,8 @@ enum WaveRoutes {
                 return [("wave", json(data))]
             }
         }
-        router.post("/v1/waves") { request in
+        // Creating, opening and closing write and wait for an fsync: off the event loops.
+        router.post("/v1/waves", runsOn: .worker) { request in
             try request.requireStaff()
             try QueryCheck.requireKnown(request.query, allowed: [])
             let new = try WaveCreation.decode(request.body)
@@ -34,7 +35,7 @@ enum WaveRoutes {
             return response
         }
         for (action, status) in [("open", Wave.Status.open), ("close", .closed)] {
-            router.post("/v1/waves/:id/\(action)") { request in
+            router.post("/v1/waves/:id/\(action)", runsOn: .worker) { request in
                 try request.requireStaff()
                 try QueryCheck.requireKnown(request.query, allowed: [])
                 let selection = try WaveSelection.parse(request.parameter("id"), parameter: "id")

@@ -12,7 +12,8 @@ enum SubmissionRoutes {
     /// - Parameter counter: `betakomm_submissions_total`: accepted (committed) and rejected writes.
     static func register(on router: inout Router, service: SubmissionService, counter: SubmissionCounter,
                          rateLimiter: WriteRateLimiter = WriteRateLimiter(perMinute: 60)) {
-        router.get("/v1/respondents/:code/answers") { request in
+        // Reads of one unit's versions go to the database (they are not cached): off the event loops.
+        router.get("/v1/respondents/:code/answers", runsOn: .worker) { request in
             let code = try authorized(request)
             try QueryCheck.requireKnown(request.query, allowed: ["wave"])
             let requested = try request.query["wave"].map { try WaveSelection.parse($0).id }
@@ -29,7 +30,7 @@ enum SubmissionRoutes {
         }
         // A unit of today's map sees what its predecessors answered in 2011, as a reference for
         // its own answers: never stored as its answers, and labelled for what it is.
-        router.get("/v1/respondents/:code/answers/reference") { request in
+        router.get("/v1/respondents/:code/answers/reference", runsOn: .worker) { request in
             let code = try authorized(request)
             try QueryCheck.requireKnown(request.query, allowed: [])
             let predecessors = try service.pool.read { db -> [JSONValue] in
@@ -48,13 +49,15 @@ enum SubmissionRoutes {
             }
             return privateJSON(.object([("respondent_code", .string(code)), ("predecessors", .array(predecessors))]))
         }
-        router.put("/v1/respondents/:code/answers") { request in
+        // Writes wait for an fsync (synchronous=FULL), milliseconds during which an event loop
+        // would stall every other connection it serves: they run on workers.
+        router.put("/v1/respondents/:code/answers", runsOn: .worker) { request in
             try counted(counter) { try write(request, service: service, rateLimiter: rateLimiter) { body in .replace(body) } }
         }
-        router.patch("/v1/respondents/:code/answers") { request in
+        router.patch("/v1/respondents/:code/answers", runsOn: .worker) { request in
             try counted(counter) { try write(request, service: service, rateLimiter: rateLimiter) { body in .mergePatch(body) } }
         }
-        router.get("/v1/respondents/:code/answers/versions") { request in
+        router.get("/v1/respondents/:code/answers/versions", runsOn: .worker) { request in
             let code = try authorized(request)
             try QueryCheck.requireKnown(request.query, allowed: [])
             let (history, tokens) = try service.pool.read { db in
@@ -65,7 +68,7 @@ enum SubmissionRoutes {
             }
             return privateJSON(.object([("respondent_code", .string(code)), ("versions", .array(versions))]))
         }
-        router.get("/v1/respondents/:code/answers/versions/:version") { request in
+        router.get("/v1/respondents/:code/answers/versions/:version", runsOn: .worker) { request in
             let code = try authorized(request)
             try QueryCheck.requireKnown(request.query, allowed: [])
             guard let number = request.parameter("version").flatMap(Int.init) else {
@@ -77,7 +80,7 @@ enum SubmissionRoutes {
             }
             return answerResponse(set, request: request)
         }
-        router.get("/v1/respondents/:code/answers/diff") { request in
+        router.get("/v1/respondents/:code/answers/diff", runsOn: .worker) { request in
             let code = try authorized(request)
             try QueryCheck.requireKnown(request.query, allowed: ["from", "to"])
             let history = try service.pool.read { try AnswerSetRepository.history($0, respondentCode: code) }
@@ -134,41 +137,37 @@ enum SubmissionRoutes {
             throw APIError.invalid(status: .badRequest, detail: "The Idempotency-Key header is too long.", errors: [APIError.Item(
                 parameter: "Idempotency-Key", detail: "at most \(SubmissionService.maxIdempotencyKeyBytes) bytes; this one has \(key.utf8.count).")])
         }
-        do {
-            let expected = request.method == .patch ? mergePatchType : "application/json"
-            let mediaType = request.headers["Content-Type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-            guard mediaType == expected else { throw SubmissionError.unsupportedMediaType(expected: expected) }
-            let precondition = Self.precondition(request)
-            // 428 before reading the body: without a precondition nothing can be stored anyway.
-            if precondition == .none {
-                let current = try service.pool.read { db in
-                    let wave = try WaveTarget.resolve(db, code: code, requested: requestedWave, tokenWave: request.tokenWave,
-                                                      mustBeOpen: request.role != .staff)
-                    return try AnswerSetRepository.latest(db, respondentCode: code, wave: wave.id)
-                }
-                throw SubmissionError.preconditionRequired(currentTag: current.map { AnswerTag.make(respondentCode: code, version: $0.version) })
+        let expected = request.method == .patch ? mergePatchType : "application/json"
+        let mediaType = request.headers["Content-Type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard mediaType == expected else { throw SubmissionError.unsupportedMediaType(expected: expected) }
+        let precondition = Self.precondition(request)
+        // 428 before reading the body: without a precondition nothing can be stored anyway.
+        if precondition == .none {
+            let current = try service.pool.read { db in
+                let wave = try WaveTarget.resolve(db, code: code, requested: requestedWave, tokenWave: request.tokenWave,
+                                                  mustBeOpen: request.role != .staff)
+                return try AnswerSetRepository.latest(db, respondentCode: code, wave: wave.id)
             }
-            let body: SubmittedValue
-            do {
-                body = try JSONParser.parse(request.body)
-            } catch {
-                throw SubmissionError.malformedJSON(error.detail)
-            }
-            let digest = Digest.sha256(Array(request.method.rawValue.utf8) + [0] + request.body)
-            let outcome = try service.submit(SubmissionRequest(
-                respondentCode: code, wave: requestedWave, tokenWave: request.tokenWave, isStaff: request.role == .staff,
-                change: change(body), precondition: precondition,
-                idempotencyKey: request.headers["Idempotency-Key"], requestDigest: digest,
-                tokenID: request.tokenID, remoteAddress: request.remoteHost))
-            var response = Response.json(outcome.body, status: HTTPStatus(code: outcome.status))
-            response.headers.set("ETag", outcome.etag)
-            response.headers.set("Cache-Control", "no-store")
-            response.headers.set("Content-Location", "/v1/respondents/\(code)/answers/versions/\(outcome.version)")
-            if outcome.replayed { response.headers.set("Idempotent-Replayed", "true") }
-            return response
-        } catch let error as SubmissionError {
-            throw error.apiError
+            throw SubmissionError.preconditionRequired(currentTag: current.map { AnswerTag.make(respondentCode: code, version: $0.version) })
         }
+        let body: SubmittedValue
+        do {
+            body = try JSONParser.parse(request.body)
+        } catch {
+            throw SubmissionError.malformedJSON(error.detail)
+        }
+        let digest = Digest.sha256(Array(request.method.rawValue.utf8) + [0] + request.body)
+        let outcome = try service.submit(SubmissionRequest(
+            respondentCode: code, wave: requestedWave, tokenWave: request.tokenWave, isStaff: request.role == .staff,
+            change: change(body), precondition: precondition,
+            idempotencyKey: request.headers["Idempotency-Key"], requestDigest: digest,
+            tokenID: request.tokenID, remoteAddress: request.remoteHost))
+        var response = Response.json(outcome.body, status: HTTPStatus(code: outcome.status))
+        response.headers.set("ETag", outcome.etag)
+        response.headers.set("Cache-Control", "no-store")
+        response.headers.set("Content-Location", "/v1/respondents/\(code)/answers/versions/\(outcome.version)")
+        if outcome.replayed { response.headers.set("Idempotent-Replayed", "true") }
+        return response
     }
 
     private static func precondition(_ request: Request) -> SubmissionRequest.Precondition {
@@ -180,14 +179,12 @@ enum SubmissionRoutes {
         return .none
     }
 
-    /// A version with `ETag`, answering `If-None-Match` with 304; private to the caller.
+    /// A version with `ETag` (``ConditionalGETMiddleware`` answers `If-None-Match`); private to the caller.
     private static func answerResponse(_ set: AnswerSet, request: Request) -> Response {
         let tag = AnswerTag.make(respondentCode: set.respondentCode, version: set.version)
-        var headers: HTTPHeaders = ["ETag": tag, "Cache-Control": "private, no-cache", "Vary": "Authorization"]
-        if ConditionalRequest.noneMatch(request.headers.values(for: "If-None-Match"), tag) {
-            return Response(status: .notModified, headers: headers)
-        }
-        headers.add("Content-Type", "application/json")
+        let headers: HTTPHeaders = [
+            "ETag": tag, "Cache-Control": "private, no-cache", "Vary": "Authorization", "Content-Type": "application/json",
+        ]
         return Response(status: .ok, headers: headers, body: JSONValue.answerSetDocument(set).serialized())
     }
 

@@ -7,14 +7,14 @@ import Synchronization
 /// Stores validated answer sets as new versions, with the optimistic-concurrency check, the
 /// idempotency record and the audit row all in the one write transaction, then invalidates the
 /// read cache so every aggregate read afterwards includes the new answers.
-public final class SubmissionService: Sendable {
+final class SubmissionService: Sendable {
     let pool: DatabasePool
     let store: SurveyDataStore
     /// Questionnaires by id, read once each: a stored questionnaire never changes, and asking the
     /// data store for it would make each write reload the snapshot the previous write marked stale.
     private let questionnaires = Mutex<[String: Questionnaire]>([:])
 
-    public init(pool: DatabasePool, store: SurveyDataStore) {
+    init(pool: DatabasePool, store: SurveyDataStore) {
         self.pool = pool
         self.store = store
     }
@@ -28,7 +28,7 @@ public final class SubmissionService: Sendable {
     }
 
     /// Validates and stores one submission; throws ``SubmissionError`` or ``WaveError`` when it is not stored.
-    public func submit(_ request: SubmissionRequest) throws -> SubmissionOutcome {
+    func submit(_ request: SubmissionRequest) throws -> SubmissionOutcome {
         let outcome = try pool.write { db -> SubmissionOutcome in
             guard try RespondentRepository.exists(db, code: request.respondentCode) else {
                 throw SubmissionError.unknownRespondent(request.respondentCode)

@@ -2,15 +2,6 @@ import HTTPServer
 import SurveyData
 
 extension Request {
-    /// The id of the bearer token ``RoleMiddleware`` accepted, read from its public part
-    /// (`bk_<id>_…`); `nil` for a public request. Used for the audit log, never the token itself.
-    var tokenID: Int? {
-        guard role != .public, let authorization = headers["Authorization"] else { return nil }
-        let parts = authorization.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2 else { return nil }
-        return AccessToken(parts[1].trimmingCharacters(in: .whitespaces))?.id
-    }
-
     /// The peer's host without the port (`127.0.0.1`, `::1`), for the audit log.
     var remoteHost: String {
         let address = remoteAddress
