@@ -129,6 +129,29 @@ struct ReportAssociation: Decodable, Sendable, CustomTestStringConvertible {
         #expect(correlations.allSatisfy { $0 > 0 }, "every pair of items correlates positively")
     }
 
+    /// Issue 20: official pages by goal attainment go the report's way (high achievers took more
+    /// steps to market their pages, line 951, so they are not the ones without pages): high
+    /// achievers have an official page at least as often as low achievers, overall and in every
+    /// size class. The first calibration (0004) had 44 % against 99 %.
+    @Test func highAchieversHaveAnOfficialPageAtLeastAsOften() throws {
+        let dataset = BaselineFixture.dataset
+        let high = Condition.answer("goal_attainment", "very_large", "fairly_large")
+        let low = Condition.answer("goal_attainment", "small", "very_small")
+        let page = Condition.answer("has_official_facebook_page", "yes")
+        func rate(_ group: Condition, _ sizeClass: SizeClass?) -> (count: Int, n: Int) {
+            let sets = dataset.respondents.filter { sizeClass == nil || $0.sizeClass == sizeClass }
+                .compactMap { dataset.answersByRespondent[$0.code] }.filter { group.isSatisfied(by: $0) }
+            return (sets.filter { page.isSatisfied(by: $0) }.count, sets.count)
+        }
+        let (highAll, lowAll) = (rate(high, nil), rate(low, nil))
+        #expect(highAll.count == 64 && highAll.n == 91 && lowAll.count == 43 && lowAll.n == 68, "high \(highAll), low \(lowAll)")
+        let classes: [SizeClass?] = [nil] + SizeClass.allCases.map { $0 }
+        for sizeClass in classes {
+            let (h, l) = (rate(high, sizeClass), rate(low, sizeClass))
+            #expect(h.count * l.n >= l.count * h.n, "\(sizeClass?.rawValue ?? "all"): high \(h.count)/\(h.n), low \(l.count)/\(l.n)")
+        }
+    }
+
     /// Fans: log-normal spread within every size × marketing cell (not sorted by population), while
     /// larger units still have more and small units better coverage (line 813).
     @Test func fansSpreadWithinCellsAndSmallUnitsCoverMore() throws {
