@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "CEpoll"),
@@ -32,14 +33,17 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "Sockets", dependencies: ["CEpoll"]),
-        .target(name: "HTTPServer", dependencies: ["Sockets", "CZlib"]),
+        .target(name: "Sockets", dependencies: ["CEpoll", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "HTTPServer", dependencies: ["Sockets", "CZlib", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Storage", dependencies: ["CSQLite"]),
         .target(name: "Survey"),
         .target(name: "SurveyCalibration", dependencies: ["Survey"]),
         .target(
             name: "BetaKommAPI",
-            dependencies: ["HTTPServer", "Storage", "Survey", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "HTTPServer", "Storage", "Survey", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "betakomm",
@@ -47,13 +51,17 @@ let package = Package(
                 "BetaKommAPI",
                 "SurveyCalibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "storage-benchmark", dependencies: ["Storage", "CSQLite"], path: "Benchmarks/StorageBenchmark"),
         .executableTarget(name: "fixed-json-server", dependencies: ["HTTPServer"], path: "Benchmarks/FixedJSONServer"),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Sockets"]),
+        .testTarget(
+            name: "HTTPServerTests",
+            dependencies: ["HTTPServer", "Sockets", .product(name: "Logging", package: "swift-log"), .product(name: "InMemoryLogging", package: "swift-log")]
+        ),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CSQLite"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "SurveyCalibration", "Storage", "BetaKommAPI"]),
-        .testTarget(name: "BetaKommAPITests", dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "Survey"]),
+        .testTarget(name: "BetaKommAPITests", dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "Survey", .product(name: "Logging", package: "swift-log")]),
     ]
 )

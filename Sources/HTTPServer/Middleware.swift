@@ -1,3 +1,5 @@
+import Logging
+
 /// The rest of the chain as a middleware sees it. It never throws: errors thrown further in have
 /// already been turned into responses by ``ErrorResponder``, so middleware (CORS, ETag, logging)
 /// always sees the final response.
@@ -36,14 +38,17 @@ public struct MiddlewareFunction: Middleware {
 
 extension Array where Element == any Middleware {
     /// The chain: the first middleware is the outermost; each layer's errors become responses there.
-    func chained(around innermost: @escaping RoutingHandler) -> RequestResponder {
+    /// Unexpected errors are logged to `logger`.
+    func chained(around innermost: @escaping RoutingHandler, logger: Logger) -> RequestResponder {
         var responder: RequestResponder = { request in
-            do { return try innermost(&request) } catch { return ErrorResponder.response(for: error, request: request) }
+            do { return try innermost(&request) } catch { return ErrorResponder.response(for: error, request: request, logger: logger) }
         }
         for middleware in reversed() {
             let next = responder
             responder = { request in
-                do { return try middleware.handle(&request, next: next) } catch { return ErrorResponder.response(for: error, request: request) }
+                do { return try middleware.handle(&request, next: next) } catch {
+                    return ErrorResponder.response(for: error, request: request, logger: logger)
+                }
             }
         }
         return responder

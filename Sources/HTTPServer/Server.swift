@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Logging
 import Sockets
 import Synchronization
 
@@ -45,7 +46,7 @@ public final class Server: @unchecked Sendable {
     ) {
         self.configuration = configuration
         self.context = ServerContext(
-            configuration: configuration, responder: middleware.chained(around: handler), metrics: metrics,
+            configuration: configuration, responder: middleware.chained(around: handler, logger: configuration.logger), metrics: metrics,
             onRequestCompleted: onRequestCompleted
         )
     }
@@ -70,7 +71,7 @@ public final class Server: @unchecked Sendable {
                 // here, it spares a setsockopt per connection.
                 try Socket.setNoDelay(listener.fd)
                 for index in 0..<max(configuration.eventLoopCount, 1) {
-                    let loop = try EventLoop(name: "http-loop-\(index)", tickInterval: tick)
+                    let loop = try EventLoop(name: "http-loop-\(index)", tickInterval: tick, logger: configuration.logger)
                     loops.append(LoopContext(loop: loop, server: context))
                 }
                 let acceptor = Acceptor(listener: listener, loops: loops)

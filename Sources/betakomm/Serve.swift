@@ -1,6 +1,7 @@
 import ArgumentParser
 import BetaKommAPI
 import Foundation
+import Logging
 
 /// `betakomm serve`: every ``Setting`` as a flag; flags beat `BETAKOMM_*` variables, which beat defaults.
 struct Serve: ParsableCommand {
@@ -81,13 +82,18 @@ struct Serve: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let application = try buildApplication(configuration: configuration)
+        // One process, one service: a library's logger joins this service's event log (the
+        // application passes its own logger to its parts either way).
+        let logs = ServiceLogs.standard(configuration)
+        LoggingSystem.bootstrap { _ in logs.events.handler }
+        let application = try buildApplication(configuration: configuration, logs: logs)
         let events = application.logs.events
         let port = try application.start()
         application.installSignalHandlers()
-        events.info("serving", [
-            "address": "http://\(configuration.host):\(port)", "data_version": String(try application.store.snapshot().version),
-            "database": configuration.databasePath, "pid": String(ProcessInfo.processInfo.processIdentifier),
+        let version = try application.store.snapshot().version
+        events.info("serving", metadata: [
+            "address": "http://\(configuration.host):\(port)", "data_version": "\(version)",
+            "database": "\(configuration.databasePath)", "pid": "\(ProcessInfo.processInfo.processIdentifier)",
         ])
         try application.run()
         events.info("stopped")

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Logging
 import Storage
 
 /// Opens (creating) the database at `configuration.databasePath`, applies the migrations in
@@ -19,7 +20,7 @@ public func buildApplication(
     do {
         let applied = try DatabaseMigrator(directory: URL(fileURLWithPath: configuration.migrationsDirectory)).migrate(pool)
         for migration in applied {
-            logs.events.info("migration applied", ["migration": migration.name])
+            logs.events.info("migration applied", metadata: ["migration": "\(migration.name)"])
         }
         let store = try SurveyDataStore(pool: pool)
         let metrics = ServiceMetrics()
@@ -42,8 +43,10 @@ public func buildApplication(
         ]
         let routes = router
         let logsAccess = configuration.accessLog == .on
+        var serverConfiguration = configuration.serverConfiguration
+        serverConfiguration.logger = logs.events  // the server's and the sockets' events join the event log
         let server = Server(
-            configuration: configuration.serverConfiguration, middleware: middleware,
+            configuration: serverConfiguration, middleware: middleware,
             onRequestCompleted: { completed in
                 metrics.record(completed)
                 if logsAccess { logs.access.record(completed) }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Logging
 import Storage
 import Survey
 
@@ -8,8 +9,8 @@ import Survey
 /// Anything unexpected is logged and answered with a bare 500 that reveals nothing.
 public enum ErrorMapping {
     /// The problem response for `error` raised while answering `request`; an unexpected error is
-    /// logged to `events` (with the request id), or to standard error when there is none.
-    public static func response(for error: any Error, request: Request, events: EventLog? = nil) -> Response {
+    /// logged to `events` (with the request id), or to swift-log's default logger when there is none.
+    public static func response(for error: any Error, request: Request, events: Logger? = nil) -> Response {
         let instance = request.path
         switch error {
         case let error as APIError:
@@ -38,14 +39,9 @@ public enum ErrorMapping {
             return response
         default:
             // DatabaseError, StorageError, StoreError and the rest: a fault of ours, not the client's.
-            if let events {
-                events.error("request failed", [
-                    "request_id": request.requestID ?? "-", "method": request.method.rawValue, "path": request.path,
-                    "error": "\(type(of: error)): \(error)",
-                ])
-            } else {
-                FileHandle.standardError.write(Data("error handling \(request.method) \(request.path): \(type(of: error)): \(error)\n".utf8))
-            }
+            (events ?? Logger(label: "betakomm")).error("request failed", error: error, metadata: [
+                "request_id": "\(request.requestID ?? "-")", "method": "\(request.method.rawValue)", "path": "\(request.path)",
+            ])
             return ProblemDocument(type: "about:blank", status: .internalServerError,
                                    detail: "The server could not complete the request.", instance: instance, errors: [])
                 .response()

@@ -1,4 +1,5 @@
 import HTTPServer
+import Logging
 
 /// Looks a bearer token up; returns the role it grants, or `nil` if the token is not known.
 /// The submissions feature supplies the real lookup (hashed tokens in the database).
@@ -9,12 +10,12 @@ public typealias TokenResolver = @Sendable (String) throws -> Role?
 /// is refused with 401 rather than silently served as public.
 public struct RoleMiddleware: Middleware {
     private let resolve: TokenResolver?
-    private let events: EventLog?
+    private let events: Logger?
 
     /// - Parameters:
     ///   - resolve: the token lookup; `nil` while no tokens exist, so every token is refused.
     ///   - events: where a failing lookup (e.g. a database error) is logged.
-    public init(resolve: TokenResolver?, events: EventLog? = nil) {
+    public init(resolve: TokenResolver?, events: Logger? = nil) {
         self.resolve = resolve
         self.events = events
     }
