@@ -1,5 +1,6 @@
 import ArgumentParser
 import BetaKommAPI
+import CoreMetrics
 import Foundation
 import Logging
 
@@ -82,11 +83,12 @@ struct Serve: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        // One process, one service: a library's logger joins this service's event log (the
-        // application passes its own logger to its parts either way).
+        // One process, one service: every logger and metric of any library joins this service's
+        // event log and /metrics (the application passes its own to its parts either way).
         let logs = ServiceLogs.standard(configuration)
         LoggingSystem.bootstrap { _ in logs.events.handler }
         let application = try buildApplication(configuration: configuration, logs: logs)
+        MetricsSystem.bootstrap(application.metrics.factory)
         let events = application.logs.events
         let port = try application.start()
         application.installSignalHandlers()
