@@ -42,8 +42,11 @@ public struct EventLogHandler: LogHandler {
         // The handler's, the provider's and the message's metadata, the later winning; sorted, so
         // that the same event always reads the same.
         var fields = metadata
-        if let provided = metadataProvider?.get() { fields.merge(provided) { _, new in new } }
-        if let own = event.metadata { fields.merge(own) { _, new in new } }
+        if let provided = metadataProvider?.get(), !provided.isEmpty { fields.merge(provided) { _, new in new } }
+        if let own = event.metadata {
+            // Merging into an empty dictionary rehashed every key: ≈ 14 k instructions for ten (callgrind).
+            fields = fields.isEmpty ? own : fields.merging(own) { _, new in new }
+        }
         for key in fields.keys.sorted() {
             line.add(field: key, fields[key]!.description)
         }
