@@ -7,12 +7,15 @@ import PackageDescription
 //   HTTPServer           HTTP/1.1 parsing, responses, routing, the server (knows nothing of surveys)
 //   Storage              SQLite: connections, statements, migrations, backup (knows nothing of HTTP)
 //   Survey               the survey domain: questionnaire, respondents, answers, statistics (plain Swift)
+//   SurveyData           one repository per table, owning all of its SQL (units, waves, questionnaires, answers,
+//                        audit, tokens); tokens and their hashing (no HTTP)
 //   SurveyCalibration    generates the 2011 baseline answers calibrated to the report, and its migrations
-//   BetaKommAPI          maps HTTP <-> domain <-> storage; builds the application
+//   BetaKommAPI          maps HTTP <-> domain and data; builds the application
 //   betakomm             the executable: parses arguments and wires the rest
+// Test support: CPowerLossVFS (C, Tests/CPowerLossVFS) is an SQLite VFS that simulates power loss
+// (un-synced writes dropped or torn), used only by PowerLossTests; nothing ships with it.
 let package = Package(
     name: "BetaKomm",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "betakomm", targets: ["betakomm"]),
     ],
@@ -41,17 +44,22 @@ let package = Package(
         .target(name: "Survey"),
         .target(name: "SurveyCalibration", dependencies: ["Survey"]),
         .target(
+            name: "SurveyData",
+            dependencies: ["Storage", "Survey", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "BetaKommAPI",
             dependencies: [
-                "HTTPServer", "Storage", "Survey", .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"), .product(name: "CoreMetrics", package: "swift-metrics"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
+                "HTTPServer", "Storage", "Survey", "SurveyData", .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(
             name: "betakomm",
             dependencies: [
                 "BetaKommAPI",
+                "Storage",
+                "SurveyData",
                 "SurveyCalibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -60,12 +68,19 @@ let package = Package(
         ),
         .executableTarget(name: "storage-benchmark", dependencies: ["Storage", "CSQLite"], path: "Benchmarks/StorageBenchmark"),
         .executableTarget(name: "fixed-json-server", dependencies: ["HTTPServer"], path: "Benchmarks/FixedJSONServer"),
+        .target(name: "CPowerLossVFS", dependencies: ["CSQLite"], path: "Tests/CPowerLossVFS"),
+        .testTarget(name: "SocketsTests", dependencies: ["Sockets"]),
         .testTarget(
             name: "HTTPServerTests",
             dependencies: ["HTTPServer", "Sockets", .product(name: "Logging", package: "swift-log"), .product(name: "InMemoryLogging", package: "swift-log")]
         ),
+        .testTarget(name: "PowerLossTests", dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "SurveyData", "CPowerLossVFS", "CSQLite"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CSQLite"]),
-        .testTarget(name: "SurveyTests", dependencies: ["Survey", "SurveyCalibration", "Storage", "BetaKommAPI"]),
-        .testTarget(name: "BetaKommAPITests", dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "Survey", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "SurveyTests", dependencies: ["Survey", "SurveyCalibration", "Storage", "SurveyData"]),
+        .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "Storage", "Survey"]),
+        .testTarget(
+            name: "BetaKommAPITests",
+            dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "Survey", "SurveyData", .product(name: "Logging", package: "swift-log")]
+        ),
     ]
 )

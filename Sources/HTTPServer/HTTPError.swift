@@ -14,8 +14,8 @@ public struct HTTPError: HTTPResponseError, Sendable, Equatable {
         self.responseHeaders = headers
     }
 
-    public var problem: ProblemDetails {
-        ProblemDetails(type: type, status: status, detail: detail)
+    public var problem: ProblemDocument {
+        ProblemDocument(type: type, status: status, detail: detail)
     }
 
     public static func == (lhs: HTTPError, rhs: HTTPError) -> Bool {

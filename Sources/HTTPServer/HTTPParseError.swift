@@ -74,7 +74,7 @@ public enum HTTPParseError: Error, Sendable, Equatable {
 }
 
 extension HTTPParseError: HTTPResponseError {
-    public var problem: ProblemDetails {
-        ProblemDetails(status: status, detail: detail)
+    public var problem: ProblemDocument {
+        ProblemDocument(status: status, detail: detail)
     }
 }

@@ -13,4 +13,7 @@ public enum HandlerExecution: Sendable {
     /// Requests for which `offload` returns true run on a pool of `threads` workers, the rest inline.
     /// `offload` runs on the event loop for every request: keep it a cheap test of method and path.
     case selective(threads: Int, offload: @Sendable (Request) -> Bool)
+    /// Requests for routes declared ``RouteExecution/worker`` run on a pool of `threads` workers,
+    /// the rest inline: where a route runs is said where it is registered.
+    case routed(threads: Int)
 }

@@ -1,5 +1,3 @@
-import Logging
-
 /// The rest of the chain as a middleware sees it. It never throws: errors thrown further in have
 /// already been turned into responses by ``ErrorResponder``, so middleware (CORS, ETag, logging)
 /// always sees the final response.
@@ -38,17 +36,14 @@ public struct MiddlewareFunction: Middleware {
 
 extension Array where Element == any Middleware {
     /// The chain: the first middleware is the outermost; each layer's errors become responses there.
-    /// Unexpected errors are logged to `logger`.
-    func chained(around innermost: @escaping RoutingHandler, logger: Logger) -> RequestResponder {
+    func chained(around innermost: @escaping RoutingHandler, errors: ErrorResponder) -> RequestResponder {
         var responder: RequestResponder = { request in
-            do { return try innermost(&request) } catch { return ErrorResponder.response(for: error, request: request, logger: logger) }
+            do { return try innermost(&request) } catch { return errors.response(for: error, request: request) }
         }
         for middleware in reversed() {
             let next = responder
             responder = { request in
-                do { return try middleware.handle(&request, next: next) } catch {
-                    return ErrorResponder.response(for: error, request: request, logger: logger)
-                }
+                do { return try middleware.handle(&request, next: next) } catch { return errors.response(for: error, request: request) }
             }
         }
         return responder

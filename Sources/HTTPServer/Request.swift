@@ -24,8 +24,10 @@ public struct Request: Sendable {
     /// calls the route's handler; `nil` before routing and when no route matched. Metrics label
     /// by it rather than by the raw path, whose values are unbounded.
     public var route: String?
-    /// Values middleware attaches for later middleware and handlers (e.g. the authenticated principal).
-    public var attributes: [String: any Sendable] = [:]
+    /// Who is asking, as the application's authenticating middleware resolved it, once per
+    /// request; `nil` for an anonymous request (or before that middleware ran). The application
+    /// reads it back as its own type (see ``RequestPrincipal``).
+    public var principal: (any RequestPrincipal)?
     /// Whether the connection may stay open after this request.
     var keepAlive: Bool
 

@@ -27,12 +27,12 @@ public struct Response: Sendable {
     }
 
     /// A problem document as `application/problem+json` with the problem's status.
-    public static func problem(_ problem: ProblemDetails) -> Response {
-        bytes(problem.jsonBytes, contentType: ProblemDetails.contentType, status: problem.status)
+    public static func problem(_ problem: ProblemDocument) -> Response {
+        problem.response()
     }
 
     /// A problem with the given status and detail.
     public static func problem(_ status: HTTPStatus, detail: String? = nil) -> Response {
-        problem(ProblemDetails(status: status, detail: detail))
+        problem(ProblemDocument(status: status, detail: detail))
     }
 }

@@ -13,22 +13,49 @@ public struct Router: Sendable {
     /// Every registered method and pattern, in registration order, so that a description of the
     /// API (an OpenAPI document) can be checked against what is actually served.
     public private(set) var routes: [(method: HTTPMethod, pattern: String)] = []
+    /// The routes declared to run on a worker (see ``runsOnWorker(_:)``).
+    private var workerRoutes: [WorkerRoute] = []
 
     public init() {}
 
     /// Adds a route; a later route for the same method and pattern replaces the earlier one.
-    public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping RequestHandler) {
+    /// - Parameter execution: where its handler runs when the server routes execution
+    ///   (``HandlerExecution/routed(threads:)``); the event loop by default.
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, runsOn execution: RouteExecution = .eventLoop,
+                             _ handler: @escaping RequestHandler) {
+        let segments = RouteSegment.parse(pattern)
         var tree = root.node
-        tree.insert(RouteSegment.parse(pattern)[...], pattern: pattern, method: method, handler: handler)
+        tree.insert(segments[...], pattern: pattern, method: method, handler: handler)
         root = RouteNodeBox(tree)
         if !routes.contains(where: { $0.method == method && $0.pattern == pattern }) { routes.append((method, pattern)) }
+        workerRoutes.removeAll { $0.method == method && $0.segments == segments }
+        if execution == .worker { workerRoutes.append(WorkerRoute(method: method, segments: segments)) }
     }
 
-    public mutating func get(_ pattern: String, _ handler: @escaping RequestHandler) { add(.get, pattern, handler) }
-    public mutating func post(_ pattern: String, _ handler: @escaping RequestHandler) { add(.post, pattern, handler) }
-    public mutating func put(_ pattern: String, _ handler: @escaping RequestHandler) { add(.put, pattern, handler) }
-    public mutating func patch(_ pattern: String, _ handler: @escaping RequestHandler) { add(.patch, pattern, handler) }
-    public mutating func delete(_ pattern: String, _ handler: @escaping RequestHandler) { add(.delete, pattern, handler) }
+    public mutating func get(_ pattern: String, runsOn execution: RouteExecution = .eventLoop, _ handler: @escaping RequestHandler) {
+        add(.get, pattern, runsOn: execution, handler)
+    }
+    public mutating func post(_ pattern: String, runsOn execution: RouteExecution = .eventLoop, _ handler: @escaping RequestHandler) {
+        add(.post, pattern, runsOn: execution, handler)
+    }
+    public mutating func put(_ pattern: String, runsOn execution: RouteExecution = .eventLoop, _ handler: @escaping RequestHandler) {
+        add(.put, pattern, runsOn: execution, handler)
+    }
+    public mutating func patch(_ pattern: String, runsOn execution: RouteExecution = .eventLoop, _ handler: @escaping RequestHandler) {
+        add(.patch, pattern, runsOn: execution, handler)
+    }
+    public mutating func delete(_ pattern: String, runsOn execution: RouteExecution = .eventLoop, _ handler: @escaping RequestHandler) {
+        add(.delete, pattern, runsOn: execution, handler)
+    }
+
+    /// Whether `request` goes to a route declared ``RouteExecution/worker``. Asked on the event
+    /// loop for every request: a scan of the (few) worker routes comparing method and segments,
+    /// without matching the tree or allocating. A literal route wins over a parameter in the tree,
+    /// so declare a literal route that shadows a worker pattern with the same execution.
+    public func runsOnWorker(_ request: Request) -> Bool {
+        for route in workerRoutes where route.matches(request) { return true }
+        return false
+    }
 
     /// Answers `request` from the matching route, or throws 404 / 405 as ``HTTPError``.
     /// ``Request/route`` names the matched pattern afterwards, also when the handler threw.

@@ -31,23 +31,36 @@ public final class Server: @unchecked Sendable {
     private var acceptor: Acceptor?
 
     /// A server dispatching through `router`, with `middleware` around it (the first is outermost).
+    /// With ``HandlerExecution/routed(threads:)``, the routes declared ``RouteExecution/worker`` run on workers.
     /// - Parameter onRequestCompleted: called after every response, on an event loop thread; keep it cheap.
     public convenience init(
         configuration: ServerConfiguration = ServerConfiguration(), router: Router, middleware: [any Middleware] = [],
-        onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil
+        errors: ErrorResponder? = nil, onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil
     ) {
-        self.init(configuration: configuration, middleware: middleware, onRequestCompleted: onRequestCompleted, handler: router.respond(to:))
+        self.init(configuration: configuration, middleware: middleware, errors: errors, onRequestCompleted: onRequestCompleted,
+                  router: router, handler: router.respond(to:))
     }
 
-    /// A server answering every request with `handler`, with `middleware` around it.
-    public init(
+    /// A server answering every request with `handler`, with `middleware` around it
+    /// (``HandlerExecution/routed(threads:)`` runs everything inline: there are no routes to ask).
+    /// - Parameter errors: turns what the handler or a middleware throws into a response.
+    public convenience init(
         configuration: ServerConfiguration = ServerConfiguration(), middleware: [any Middleware] = [],
-        onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil, handler: @escaping RoutingHandler
+        errors: ErrorResponder? = nil, onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil,
+        handler: @escaping RoutingHandler
+    ) {
+        self.init(configuration: configuration, middleware: middleware, errors: errors, onRequestCompleted: onRequestCompleted,
+                  router: nil, handler: handler)
+    }
+
+    private init(
+        configuration: ServerConfiguration, middleware: [any Middleware], errors: ErrorResponder?,
+        onRequestCompleted: (@Sendable (CompletedRequest) -> Void)?, router: Router?, handler: @escaping RoutingHandler
     ) {
         self.configuration = configuration
         self.context = ServerContext(
-            configuration: configuration, responder: middleware.chained(around: handler, logger: configuration.logger), metrics: metrics,
-            onRequestCompleted: onRequestCompleted
+            configuration: configuration, responder: middleware.chained(around: handler, errors: errors ?? .logging(to: configuration.logger)), metrics: metrics,
+            onRequestCompleted: onRequestCompleted, router: router
         )
     }
 
@@ -63,7 +76,7 @@ public final class Server: @unchecked Sendable {
             ResourceLimits.ignoreBrokenPipeSignal()
             ResourceLimits.raiseOpenFileLimit(to: UInt64(configuration.maxConnections + 256))
             let listener = try TCPListener(host: configuration.host, port: configuration.port, backlog: configuration.backlog)
-            let shortest = min(configuration.headerTimeout, configuration.idleTimeout)
+            let shortest = min(configuration.headerTimeout, configuration.idleTimeout, configuration.bodyTimeout)
             let tick = min(max(shortest / 4, 0.01), 1)
             var loops: [LoopContext] = []
             do throws(SocketError) {

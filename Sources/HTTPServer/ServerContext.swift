@@ -11,13 +11,15 @@ final class ServerContext: Sendable {
     let metrics: ServerMetrics
     let onRequestCompleted: (@Sendable (CompletedRequest) -> Void)?
     let workerPool: HandlerWorkerPool?
+    /// Open connections per client address.
+    let clients = ClientConnectionCounts()
     /// Whether a request goes to ``workerPool`` (only asked when there is one).
     let offload: @Sendable (Request) -> Bool
     private let drainingFlag = Atomic<Bool>(false)
 
     init(
         configuration: ServerConfiguration, responder: @escaping RequestResponder, metrics: ServerMetrics,
-        onRequestCompleted: (@Sendable (CompletedRequest) -> Void)?
+        onRequestCompleted: (@Sendable (CompletedRequest) -> Void)?, router: Router? = nil
     ) {
         self.configuration = configuration
         self.parser = HTTPParser(limits: configuration.parserLimits)
@@ -35,6 +37,14 @@ final class ServerContext: Sendable {
         case .selective(let threads, let predicate):
             workerPool = HandlerWorkerPool(threadCount: threads)
             offload = predicate
+        case .routed(let threads):
+            if let router {
+                workerPool = HandlerWorkerPool(threadCount: threads)
+                offload = { request in router.runsOnWorker(request) }
+            } else {
+                workerPool = nil
+                offload = { _ in false }
+            }
         }
     }
 

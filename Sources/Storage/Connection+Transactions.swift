@@ -5,8 +5,6 @@ public enum TransactionKind: String, Sendable {
     /// The write lock taken at BEGIN: a writer then waits (busy timeout) at BEGIN rather than
     /// failing with SQLITE_BUSY when it upgrades from reading to writing halfway through.
     case immediate = "IMMEDIATE"
-    /// Like immediate; in WAL mode the two are the same.
-    case exclusive = "EXCLUSIVE"
 }
 
 extension Connection {

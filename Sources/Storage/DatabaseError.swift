@@ -44,6 +44,13 @@ public struct DatabaseError: Error, Sendable, Equatable, CustomStringConvertible
     /// (`SQLITE_BUSY`) or by a conflicting lock in this process (`SQLITE_LOCKED`).
     public var isBusy: Bool { resultCode == SQLITE_BUSY || resultCode == SQLITE_LOCKED }
 
+    /// The file, not the statement, is the trouble: it cannot be opened (`SQLITE_CANTOPEN`), is
+    /// not a database or is damaged (`SQLITE_NOTADB`, `SQLITE_CORRUPT`), cannot be read or written
+    /// (`SQLITE_IOERR`, `SQLITE_PERM`, `SQLITE_READONLY`); sqlite.org/rescode.html.
+    public var isFileUnavailable: Bool {
+        [SQLITE_CANTOPEN, SQLITE_NOTADB, SQLITE_CORRUPT, SQLITE_IOERR, SQLITE_PERM, SQLITE_READONLY].contains(resultCode)
+    }
+
     /// SQLite's English name of the code, e.g. "constraint failed" (`sqlite3_errstr`).
     public var codeDescription: String { String(cString: sqlite3_errstr(extendedResultCode)) }
 

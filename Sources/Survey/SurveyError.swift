@@ -2,7 +2,7 @@
 public enum SurveyError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownQuestion(String)
     case unknownOption(question: String, option: String)
-    /// A grouping that does not exist (e.g. `group_by=colour`) or groups by a non-choice question.
+    /// A grouping that does not exist (e.g. `by=colour`) or groups by a non-choice question.
     case unknownGroup(String)
     /// A mean or standard deviation asked of a question that is not number or scale.
     case notNumeric(question: String)

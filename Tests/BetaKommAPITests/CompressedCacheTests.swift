@@ -53,7 +53,7 @@ import Testing
                 VALUES ('1601', 2, 2026, ?, 'submission', '2026-11-29T12:00:00Z')
                 """, [answers])
         }
-        try app.application.store.invalidate()
+        app.application.store.markStale()
         let after = try app.get("/v1/figures/7", headers: gzip)
         #expect(after.header("Data-Version") != before.header("Data-Version"))
         #expect(after.header("ETag") != before.header("ETag"))

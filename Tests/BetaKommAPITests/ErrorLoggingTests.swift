@@ -3,26 +3,26 @@ import HTTPServer
 import Testing
 @testable import BetaKommAPI
 
-/// An unexpected error becomes a bare 500, and its event-log line carries the request id that the
-/// id middleware assigned further out.
+/// An unexpected error becomes a 500 problem that names nothing, and its event-log line carries
+/// the request id that the id middleware assigned further out: over a real socket, through the
+/// server's one ``ErrorResponder``.
 @Suite struct ErrorLoggingTests {
     private struct LookupFailed: Error {}
 
     @Test func aFailingTokenLookupIsLoggedWithTheRequestID() throws {
-        let configuration = try ServiceConfiguration.resolve(flags: [:], environment: [:])
-        let capture = LogCapture()
-        let logs = ServiceLogs.sink(configuration, capture.sink)
-        let role = RoleMiddleware(resolve: { _ in throw LookupFailed() }, events: logs.events)
-        var request = try Request(method: .get, target: "/v1/figures/7", headers: ["Authorization": "Bearer abc", "X-Request-Id": "probe-500"])
+        let app = try LoggedApplication(tokenResolver: { _ in throw LookupFailed() })
+        let response = try app.get("/v1/figures/7", headers: [("Authorization", "Bearer abc"), ("X-Request-Id", "probe-500")])
+        app.application.logs.flush()
 
-        let response = try RequestIDMiddleware().handle(&request) { request in
-            (try? role.handle(&request) { _ in .text("not reached") }) ?? Response(status: .notImplemented)
-        }
-        logs.flush()
-
-        #expect(response.status == .internalServerError)
-        #expect(response.headers["X-Request-Id"] == "probe-500")
-        let failures = capture.lines.filter { $0.contains("request failed") }
+        #expect(response.status == 500)
+        #expect(response.header("Content-Type") == "application/problem+json")
+        #expect(response.header("Cache-Control") == "no-store")
+        #expect(response.header("X-Request-Id") == "probe-500")
+        let json = try response.json()
+        #expect(json["detail"] as? String == "The server could not complete the request.")
+        #expect(json["instance"] as? String == "/v1/figures/7")
+        #expect(!response.text.contains("LookupFailed"))
+        let failures = app.capture.lines.filter { $0.contains("request failed") }
         #expect(failures.count == 1)
         #expect(failures.first?.contains("probe-500") == true)
         #expect(failures.first?.contains("LookupFailed") == true)

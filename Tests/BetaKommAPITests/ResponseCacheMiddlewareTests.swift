@@ -10,7 +10,7 @@ import Testing
 
     @Test func aHitIsAnsweredWithoutTheHandlerAndEqualsWhatTheHandlerServed() throws {
         let app = try TestApplication()
-        let middleware = ResponseCacheMiddleware(context: APIContext(store: app.application.store, minimumCellSize: 3))
+        let middleware = ResponseCacheMiddleware(store: app.application.store, compresses: true, uncachedRoutes: APIRoutes.uncachedRoutes)
         let handlerCalls = Atomic<Int>(0)
         let handler: RequestResponder = { _ in
             handlerCalls.add(1, ordering: .relaxed)
@@ -66,6 +66,7 @@ import Testing
     @Test func aTargetThatWasNeverCachedDoesNotReloadTheDataAfterAWrite() throws {
         let fixture = try SubmissionFixture()
         let store = fixture.app.application.store
+        try fixture.startWave()
         #expect(try fixture.app.get("/v1/figures/7").status == 200)
         let answers = try fixture.send("GET", "/v1/respondents/1601/answers", token: fixture.trondheim)
         #expect(answers.status == 200)

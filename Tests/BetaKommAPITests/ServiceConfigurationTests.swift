@@ -10,7 +10,6 @@ import Testing
         #expect(configuration.databasePath == "./betakomm.sqlite")
         #expect(configuration.minimumCellSize == 3)
         #expect(configuration.corsOrigins.isEmpty)
-        #expect(configuration.submissionWave == nil)
     }
 
     @Test func environmentBeatsDefaultAndFlagBeatsEnvironment() throws {
@@ -59,6 +58,8 @@ import Testing
         #expect(defaults.headerTimeout == 10)
         #expect(defaults.idleTimeout == 60)
         #expect(defaults.maxConnections == 16_384)
+        #expect(defaults.bodyTimeout == 60)
+        #expect(defaults.maxConnectionsPerClient == 1024)
         #expect(defaults.shutdownTimeout == 8)
         #expect(defaults.handlerThreads == 4)
 
@@ -93,9 +94,11 @@ import Testing
     @Test func limitsAreMappedIntoTheServerConfiguration() throws {
         let configuration = try ServiceConfiguration.resolve(flags: [
             .host: "0.0.0.0", .port: "9999", .maxBodyBytes: "123", .maxHeaderBytes: "2048", .headerTimeout: "3", .idleTimeout: "4",
-            .maxConnections: "77",
+            .maxConnections: "77", .bodyTimeout: "5", .maxConnectionsPerClient: "9",
         ], environment: [:])
         let server = configuration.serverConfiguration
+        #expect(server.bodyTimeout == 5)
+        #expect(server.maxConnectionsPerClient == 9)
         #expect(server.host == "0.0.0.0")
         #expect(server.port == 9999)
         #expect(server.maxBodyBytes == 123)
@@ -103,21 +106,26 @@ import Testing
         #expect(server.headerTimeout == 3)
         #expect(server.idleTimeout == 4)
         #expect(server.maxConnections == 77)
-        guard case .selective(let threads, _) = server.handlerExecution else {
-            Issue.record("expected selective handler execution")
+        guard case .routed(let threads) = server.handlerExecution else {
+            Issue.record("expected routed handler execution")
             return
         }
         #expect(threads == configuration.handlerThreads)
     }
 
+    /// Declared with each route (`runsOn: .worker`), asked of the application's own router.
     @Test func writesExportImportAndHealthRunOffTheEventLoopCachedReadsDoNot() throws {
+        let router = try TestApplication.shared.get().application.router
         func offloaded(_ method: HTTPMethod, _ target: String) throws -> Bool {
-            ServiceConfiguration.runsOffLoop(try Request(method: method, target: target))
+            router.runsOnWorker(try Request(method: method, target: target))
         }
         #expect(try offloaded(.put, "/v1/respondents/0301/answers"))
         #expect(try offloaded(.patch, "/v1/respondents/0301/answers"))
         #expect(try offloaded(.post, "/v1/import"))
-        #expect(try offloaded(.delete, "/v1/tokens/1"))
+        #expect(try offloaded(.head, "/health"))
+        // No route: a 404 or 405 waits for nothing, so it is answered on the loop.
+        #expect(try !offloaded(.delete, "/v1/tokens/1"))
+        #expect(try !offloaded(.put, "/v1/respondents/0301/answers/versions"))
         #expect(try offloaded(.get, "/v1/export.csv"))
         #expect(try offloaded(.get, "/health"))
         #expect(try !offloaded(.get, "/v1/figures/1"))

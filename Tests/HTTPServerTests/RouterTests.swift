@@ -3,6 +3,10 @@ import Testing
 
 @Suite("Router and middleware, called directly")
 struct RouterTests {
+    private struct Principal: RequestPrincipal {
+        let name: String
+    }
+
     private func router() -> Router {
         var router = Router()
         router.get("/v1/figures/:n") { .text("data \($0.parameter("n") ?? "")") }
@@ -103,11 +107,11 @@ struct RouterTests {
         }
         let auth = MiddlewareFunction { request, next in
             guard request.headers["Authorization"] == "Bearer ok" else { throw HTTPError(.unauthorized, detail: "Token required.") }
-            request.attributes["principal"] = "ks"
+            request.principal = Principal(name: "ks")
             return next(&request)
         }
         var router = Router()
-        router.get("/me") { request in .text(request.attributes["principal"] as? String ?? "nobody") }
+        router.get("/me") { request in .text((request.principal as? Principal)?.name ?? "nobody") }
         router.get("/boom") { _ in throw HTTPError(.conflict, detail: "clash") }
         let chained = [cors, auth] as [any Middleware]
         let server = Server(configuration: testConfiguration(), router: router, middleware: chained)
@@ -145,10 +149,10 @@ struct RouterTests {
         #expect(headers.map(\.name) == ["X-A", "Connection"])
     }
 
-    @Test("problem details are valid JSON with escaped text")
+    @Test("problem documents are valid JSON with escaped text")
     func problemJSON() throws {
-        let problem = ProblemDetails(status: .badRequest, detail: "quote \" and\nnewline")
+        let problem = ProblemDocument(status: .badRequest, detail: "quote \" and\nnewline")
         let text = String(decoding: problem.jsonBytes, as: UTF8.self)
-        #expect(text == #"{"type":"about:blank","title":"Bad Request","status":400,"detail":"quote \" and\nnewline"}"#)
+        #expect(text == #"{"type":"about:blank","title":"Bad Request","status":400,"detail":"quote \" and\nnewline","errors":[]}"#)
     }
 }

@@ -10,7 +10,7 @@ public final class Application: Sendable {
     public let configuration: ServiceConfiguration
     public let server: Server
     public let pool: DatabasePool
-    /// The survey data and rendered-response cache; call `store.invalidate()` after writing answers.
+    /// The survey data and rendered-response cache; call `store.markStale()` after writing answers.
     public let store: SurveyDataStore
     /// The migrations applied while building (empty when the database was up to date).
     public let appliedMigrations: [Migration]
@@ -18,12 +18,14 @@ public final class Application: Sendable {
     public let metrics: ServiceMetrics
     /// The access and event logs.
     public let logs: ServiceLogs
+    /// Every route, with where it runs.
+    let router: Router
     /// Every method and route pattern served (checked against the OpenAPI document by its tests).
-    public let routes: [(method: HTTPMethod, pattern: String)]
+    public var routes: [(method: HTTPMethod, pattern: String)] { router.routes }
 
     init(
         configuration: ServiceConfiguration, server: Server, pool: DatabasePool, store: SurveyDataStore, appliedMigrations: [Migration],
-        metrics: ServiceMetrics, logs: ServiceLogs, routes: [(method: HTTPMethod, pattern: String)]
+        metrics: ServiceMetrics, logs: ServiceLogs, router: Router
     ) {
         self.configuration = configuration
         self.server = server
@@ -32,7 +34,7 @@ public final class Application: Sendable {
         self.appliedMigrations = appliedMigrations
         self.metrics = metrics
         self.logs = logs
-        self.routes = routes
+        self.router = router
     }
 
     /// The bound port once started (the real one when configured with port 0).

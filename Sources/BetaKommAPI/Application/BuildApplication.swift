@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Logging
+import SurveyData
 import Storage
 
 /// Opens (creating) the database at `configuration.databasePath`, applies the migrations in
@@ -16,7 +17,7 @@ public func buildApplication(
     onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil, logs: ServiceLogs? = nil
 ) throws -> Application {
     let logs = logs ?? .standard(configuration)
-    let pool = try DatabasePool(path: configuration.databasePath)
+    let pool = try DatabasePool(path: configuration.databasePath, configuration: .init(vfsName: configuration.databaseVFS))
     do {
         let applied = try DatabaseMigrator(directory: URL(fileURLWithPath: configuration.migrationsDirectory)).migrate(pool)
         for migration in applied {
@@ -24,41 +25,41 @@ public func buildApplication(
         }
         let store = try SurveyDataStore(pool: pool)
         let metrics = ServiceMetrics()
-        let context = APIContext(
-            store: store, minimumCellSize: configuration.minimumCellSize, submissions: metrics.submissions,
-            compression: configuration.serverConfiguration.compression
-        )
+        let context = APIContext(store: store, minimumCellSize: configuration.minimumCellSize, submissions: metrics.submissions)
+        let compression = configuration.serverConfiguration.compression
         var router = Router()
-        MetricsRoutes.register(on: &router, context: context, metrics: metrics)
-        APIRoutes.register(on: &router, context: context, publicDirectory: configuration.publicDirectory)
-        SubmissionRoutes.register(on: &router, service: try SubmissionService(pool: pool, store: store, submissionWave: configuration.submissionWave),
-                                  counter: context.submissions)
-        AuditRoutes.register(on: &router, pool: pool)
-        ImportExportRoutes.register(on: &router, pool: pool, store: store)
+        APIRoutes.register(
+            on: &router, context: context, metrics: metrics,
+            submissions: SubmissionService(pool: pool, store: store),
+            rateLimiter: WriteRateLimiter(perMinute: configuration.writeRateLimit),
+            publicDirectory: configuration.publicDirectory
+        )
         let middleware: [any Middleware] = [
             RequestIDMiddleware(),
             CORSMiddleware(origins: configuration.corsOrigins),
-            RoleMiddleware(resolve: tokenResolver ?? TokenStore(pool: pool).resolver, events: logs.events),
-            ResponseCacheMiddleware(context: context),
+            RoleMiddleware(resolve: tokenResolver ?? { [tokens = TokenStore(pool: pool)] in try tokens.resolve($0) }),
+            ConditionalGETMiddleware(),
+            ResponseCacheMiddleware(store: store, compresses: compression.enabled, uncachedRoutes: APIRoutes.uncachedRoutes),
+            CompressionMiddleware(configuration: compression),
         ]
         let routes = router
         let logsAccess = configuration.accessLog == .on
+        // Every error, from a handler or any middleware, becomes its problem here (ErrorProblems.swift);
+        // an unexpected one (a 500) is logged with the request id.
         var serverConfiguration = configuration.serverConfiguration
         serverConfiguration.logger = logs.events  // the server's and the sockets' events join the event log
         let server = Server(
-            configuration: serverConfiguration, middleware: middleware,
+            configuration: serverConfiguration, router: routes, middleware: middleware, errors: .logging(to: logs.events),
             onRequestCompleted: { completed in
                 metrics.record(completed)
                 if logsAccess { logs.access.record(completed) }
                 onRequestCompleted?(completed)
             }
-        ) { request in
-            routes.respond(to: &request) { error, request in ErrorMapping.response(for: error, request: request, events: logs.events) }
-        }
+        )
         metrics.attach(server.metrics)
         return Application(
             configuration: configuration, server: server, pool: pool, store: store, appliedMigrations: applied,
-            metrics: metrics, logs: logs, routes: routes.routes
+            metrics: metrics, logs: logs, router: routes
         )
     } catch {
         pool.close()

@@ -1,4 +1,5 @@
 import HTTPServer
+import SurveyData
 import Synchronization
 
 /// Rendered responses keyed by role and request target (the target names the representation:

@@ -1,12 +1,13 @@
 import Foundation
 import Storage
+import SurveyData
 import Synchronization
 
 /// Holds the current ``DataSnapshot`` and the rendered-response cache, both keyed by data version.
 ///
 /// Requests read the snapshot from memory. The stored version is re-read at most once per
 /// `recheckInterval` (so writes by another process, e.g. an import, show up within it), and at
-/// once when a writer in this process calls ``invalidate()`` after committing.
+/// once when a writer in this process calls ``markStale()`` after committing.
 public final class SurveyDataStore: Sendable {
     private struct State {
         var snapshot: DataSnapshot
@@ -15,7 +16,8 @@ public final class SurveyDataStore: Sendable {
         var stale = false
     }
 
-    private let pool: DatabasePool
+    /// The database the snapshots are read from.
+    let pool: DatabasePool
     private let recheckNanoseconds: UInt64
     private let state: Mutex<State>
     private let loads = Atomic<Int>(1)
@@ -26,11 +28,11 @@ public final class SurveyDataStore: Sendable {
     /// reads every answer set, so what triggers one matters to write throughput.
     public var snapshotLoads: Int { loads.load(ordering: .relaxed) }
 
-    /// Loads the first snapshot.
-    /// - Parameter recheckInterval: seconds between checks of the stored data version.
     /// The database file the store reads.
     var databasePath: String { pool.path }
 
+    /// Loads the first snapshot.
+    /// - Parameter recheckInterval: seconds between checks of the stored data version.
     public init(pool: DatabasePool, recheckInterval: Double = 1) throws {
         self.pool = pool
         self.recheckNanoseconds = UInt64(max(recheckInterval, 0) * 1e9)
@@ -54,17 +56,6 @@ public final class SurveyDataStore: Sendable {
         return try refresh(knowing: current)
     }
 
-    /// The invalidation hook: call after committing answers so the next request sees them.
-    /// Re-reads the data version and, if it changed, reloads the snapshot and drops cached responses.
-    @discardableResult
-    public func invalidate() throws -> DataSnapshot {
-        let current = state.withLock { state in
-            state.checkedAt = DispatchTime.now().uptimeNanoseconds
-            return state.snapshot
-        }
-        return try refresh(knowing: current)
-    }
-
     /// The cheap invalidation hook for writers: call after committing; the next `snapshot()`
     /// re-reads the stored version (and reloads if it moved), so every read after the write
     /// includes it, while the writer itself does not pay for the reload (measured: eager
@@ -75,11 +66,11 @@ public final class SurveyDataStore: Sendable {
 
     /// Whether the database answers a read now (for `/health`).
     public func storedVersion() throws -> Int {
-        try pool.read { try DataSnapshot.version($0) }
+        try pool.read { try DataVersionRepository.current($0) }
     }
 
     private func refresh(knowing current: DataSnapshot) throws -> DataSnapshot {
-        let stored = try pool.read { try DataSnapshot.version($0) }
+        let stored = try pool.read { try DataVersionRepository.current($0) }
         guard stored != current.version else { return current }
         let fresh = try pool.read { try DataSnapshot.load($0) }
         loads.add(1, ordering: .relaxed)

@@ -1,22 +1,11 @@
 import HTTPServer
 
-/// The API's own errors. Each becomes an RFC 9457 problem whose `errors` array names the
-/// offending query parameter (`parameter`) or request-body member (`pointer`, RFC 6901).
-public enum APIError: Error, Sendable, Equatable {
+/// The API's own errors. Each becomes an RFC 9457 problem (``ProblemDocument``, see
+/// `ErrorProblems.swift`) whose `errors` array names the offending query parameter (`parameter`)
+/// or request-body member (`pointer`, RFC 6901).
+enum APIError: Error, Sendable, Equatable {
     /// One entry of a problem's `errors` array.
-    public struct Item: Sendable, Equatable {
-        /// The query or path parameter at fault, if the problem is in the URL.
-        public var parameter: String?
-        /// A JSON pointer into the request body, if the problem is in the body.
-        public var pointer: String?
-        public var detail: String
-
-        public init(parameter: String? = nil, pointer: String? = nil, detail: String) {
-            self.parameter = parameter
-            self.pointer = pointer
-            self.detail = detail
-        }
-    }
+    typealias Item = ProblemDocument.Item
 
     /// Query parameters the endpoint does not know.
     case unknownParameters([String])
@@ -26,53 +15,56 @@ public enum APIError: Error, Sendable, Equatable {
     case invalid(status: HTTPStatus, detail: String, errors: [Item])
     /// No resource here; `detail` says what is missing.
     case notFound(String)
-    /// Credentials are missing or not recognised (RFC 6750 §3.1 `invalid_token`).
+    /// No credentials were sent, and these are needed (401 without an error code, RFC 6750 §3.1).
     case unauthorized(String)
+    /// The credentials sent are not recognised (401 with `invalid_token`, RFC 6750 §3.1).
+    case invalidToken(String)
     /// The caller is known but may not do this.
     case forbidden(String)
     /// The database cannot be read or written now.
     case unavailable(String)
 
-    public var status: HTTPStatus {
+    var status: HTTPStatus {
         switch self {
         case .unknownParameters, .invalidParameter: .badRequest
         case let .invalid(status, _, _): status
         case .notFound: .notFound
-        case .unauthorized: .unauthorized
+        case .unauthorized, .invalidToken: .unauthorized
         case .forbidden: .forbidden
         case .unavailable: .serviceUnavailable
         }
     }
 
     /// The problem type URI (RFC 9457 §3.1.1).
-    public var type: String {
+    var type: String {
         switch self {
         case .unknownParameters: "urn:betakomm:problem:unknown-parameter"
         case .invalidParameter: "urn:betakomm:problem:invalid-parameter"
         case .invalid: "urn:betakomm:problem:invalid-request"
         case .notFound: "urn:betakomm:problem:not-found"
-        case .unauthorized: "urn:betakomm:problem:unauthorized"
+        case .unauthorized, .invalidToken: "urn:betakomm:problem:unauthorized"
         case .forbidden: "urn:betakomm:problem:forbidden"
         case .unavailable: "urn:betakomm:problem:unavailable"
         }
     }
 
-    public var detail: String {
+    var detail: String {
         switch self {
         case let .unknownParameters(names):
             "Unknown query parameter\(names.count == 1 ? "" : "s"): \(names.joined(separator: ", "))."
         case let .invalidParameter(name, detail): "Parameter '\(name)': \(detail)"
         case let .invalid(_, detail, _): detail
-        case let .notFound(detail), let .unauthorized(detail), let .forbidden(detail), let .unavailable(detail): detail
+        case let .notFound(detail), let .unauthorized(detail), let .invalidToken(detail), let .forbidden(detail), let .unavailable(detail):
+            detail
         }
     }
 
-    public var items: [Item] {
+    var items: [Item] {
         switch self {
         case let .unknownParameters(names): names.map { Item(parameter: $0, detail: "This endpoint has no parameter '\($0)'.") }
         case let .invalidParameter(name, detail): [Item(parameter: name, detail: detail)]
         case let .invalid(_, _, errors): errors
-        case .notFound, .unauthorized, .forbidden, .unavailable: []
+        case .notFound, .unauthorized, .invalidToken, .forbidden, .unavailable: []
         }
     }
 }

@@ -9,11 +9,11 @@ import HTTPServer
 ///   a script may read (`ETag`, `Data-Version`, `Link`); from another origin it is served
 ///   without them, so the browser withholds the response from the script.
 /// - Every response carries `Vary: Origin`, since the allow header depends on it.
-public struct CORSMiddleware: Middleware {
+struct CORSMiddleware: Middleware {
     /// Methods a cross-origin script may use (the submissions feature writes with PUT and PATCH).
-    public static let allowedMethods = ["GET", "HEAD", "PUT", "PATCH", "OPTIONS"]
+    static let allowedMethods = ["GET", "HEAD", "PUT", "PATCH", "OPTIONS"]
     /// Request headers a cross-origin script may send, lowercased.
-    public static let allowedHeaders = ["authorization", "content-type", "if-match", "if-none-match", "idempotency-key"]
+    static let allowedHeaders = ["authorization", "content-type", "if-match", "if-none-match", "idempotency-key"]
     static let exposedHeaders = "ETag, Data-Version, Link"
     static let maxAgeSeconds = 600
 
@@ -21,14 +21,14 @@ public struct CORSMiddleware: Middleware {
     private let anyOrigin: Bool
 
     /// - Parameter origins: allowed origins (`https://ks.no`); `*` allows any; empty allows none.
-    public init(origins: [String]) {
+    init(origins: [String]) {
         self.anyOrigin = origins.contains("*")
         self.origins = Set(origins)
     }
 
     func allows(_ origin: String) -> Bool { anyOrigin || origins.contains(origin) }
 
-    public func handle(_ request: inout Request, next: RequestResponder) throws -> Response {
+    func handle(_ request: inout Request, next: RequestResponder) throws -> Response {
         guard let origin = request.headers["Origin"] else {
             var response = next(&request)
             response.headers.addVary("Origin")
@@ -59,7 +59,7 @@ public struct CORSMiddleware: Middleware {
             refused = nil
         }
         if let refused {
-            var response = ErrorMapping.response(for: APIError.forbidden(refused), request: request)
+            var response = APIError.forbidden(refused).makeResponse(instance: request.path)
             response.headers.addVary("Origin")
             return response
         }

@@ -1,31 +1,17 @@
 import HTTPServer
+import SurveyData
 
-/// Who is asking. Resolved once per request by ``RoleMiddleware`` and read by handlers with
-/// `request.role`; it decides suppression, caching and (later) what may be written.
-public enum Role: Sendable, Hashable {
-    /// No credentials: aggregates with small cells suppressed, respondent names, scores.
-    case `public`
-    /// A municipality or county with its token: its own answers.
-    case respondent(code: String)
-    /// KS staff: everything, unsuppressed.
-    case staff
-
-    /// A short tag for cache keys and ETags.
-    public var tag: String {
-        switch self {
-        case .public: "public"
-        case let .respondent(code): "r\(code)"
-        case .staff: "staff"
-        }
-    }
-
-    /// Whether aggregates shown to this role hide groups below the minimum cell size.
-    public var seesSuppressedAggregates: Bool { self != .staff }
-
-    static let attributeKey = "betakomm.role"
+/// The caller of a request, resolved once by ``RoleMiddleware`` from `Authorization`: its role
+/// and, for a token, the token's id (for the audit log, never the token itself).
+struct Caller: RequestPrincipal, Equatable {
+    let role: Role
+    let tokenID: Int?
 }
 
 extension Request {
-    /// The role ``RoleMiddleware`` resolved; `.public` when it did not run.
-    public var role: Role { attributes[Role.attributeKey] as? Role ?? .public }
+    /// The role ``RoleMiddleware`` resolved; `.public` for an anonymous request.
+    var role: Role { (principal as? Caller)?.role ?? .public }
+
+    /// The id of the bearer token ``RoleMiddleware`` accepted; `nil` for a public request.
+    var tokenID: Int? { (principal as? Caller)?.tokenID }
 }

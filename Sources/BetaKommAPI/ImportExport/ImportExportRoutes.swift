@@ -1,11 +1,12 @@
 import HTTPServer
 import Storage
 
-/// Staff only: `GET /v1/export.csv?wave=2011|current&variant=excel` and
+/// Staff only: `GET /v1/export.csv?wave=2011&variant=excel` (any wave; 2011 when absent) and
 /// `POST /v1/import?dry_run=true` with the CSV as body.
 enum ImportExportRoutes {
     static func register(on router: inout Router, pool: DatabasePool, store: SurveyDataStore) {
-        router.get("/v1/export.csv") { request in
+        // On workers: the export is a full scan, the import a large write transaction.
+        router.get("/v1/export.csv", runsOn: .worker) { request in
             try request.requireStaff()
             try QueryCheck.requireKnown(request.query, allowed: ["wave", "variant"])
             let wave = try WaveSelection.parse(request.query["wave"])
@@ -15,13 +16,13 @@ enum ImportExportRoutes {
             case "excel": excel = true
             case let other: throw APIError.invalidParameter("variant", detail: "expected excel or rfc4180, got '\(other)'.")
             }
-            let body = try AnswerExport.csv(pool, wave: wave == .wave2011 ? 2011 : nil, excel: excel)
+            let body = try AnswerExport.csv(pool, wave: wave.id, excel: excel)
             var response = Response.bytes(body, contentType: CSVWriter(variant: excel ? .excel : .rfc4180).contentType)
             response.headers.set("Cache-Control", "private, no-store")
             response.headers.set("Content-Disposition", "attachment; filename=\"betakomm-answers-\(wave.name).csv\"")
             return response
         }
-        router.post("/v1/import") { request in
+        router.post("/v1/import", runsOn: .worker) { request in
             try request.requireStaff()
             try QueryCheck.requireKnown(request.query, allowed: ["dry_run"])
             let dryRun: Bool
@@ -35,26 +36,13 @@ enum ImportExportRoutes {
             }
             let report = try AnswerImport(pool: pool, store: store).run(text, dryRun: dryRun, tokenID: request.tokenID,
                                                                           remoteAddress: request.remoteHost)
-            return response(report, instance: request.path)
+            guard report.isValid else { throw InvalidImport(report: report) }
+            return response(report)
         }
     }
 
-    /// 200 with the report; 422 problem+json listing every problem by row and column.
-    static func response(_ report: ImportReport, instance: String) -> Response {
-        let problems: [JSONValue] = report.problems.map {
-            .object([("row", .int($0.row)), ("column", .optional($0.column)), ("detail", .string($0.detail))])
-        }
-        guard report.isValid else {
-            let count = report.problems.count
-            let body = JSONValue.object([
-                ("type", "urn:betakomm:problem:invalid-import"), ("title", .string(HTTPStatus.unprocessableContent.reasonPhrase)),
-                ("status", 422), ("detail", .string("Nothing was imported: \(count) problem\(count == 1 ? "" : "s") in \(report.rows) rows.")),
-                ("instance", .string(instance)), ("dry_run", .bool(report.dryRun)), ("rows", .int(report.rows)), ("errors", .array(problems)),
-            ])
-            var response = Response.bytes(body.serialized(), contentType: "application/problem+json", status: .unprocessableContent)
-            response.headers.set("Cache-Control", "no-store")
-            return response
-        }
+    /// 200 with the report of a valid file (an invalid one is ``InvalidImport``, a 422 problem).
+    static func response(_ report: ImportReport) -> Response {
         let created: [JSONValue] = report.created.map {
             .object([("respondent_code", .string($0.respondentCode)), ("version", .int($0.version)), ("wave", .int($0.wave))])
         }

@@ -3,7 +3,7 @@ import Foundation
 /// A JSON document built in code and serialized in one pass. Objects keep their members in the
 /// order written, and `null` is written out (a synthesized `Codable` would omit it), so every
 /// response has the stable shape the OpenAPI document promises.
-public indirect enum JSONValue: Sendable, Equatable {
+indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -12,19 +12,19 @@ public indirect enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
     }
 
     /// `value` or `null`.
-    public static func optional(_ value: Int?) -> JSONValue { value.map(JSONValue.int) ?? .null }
+    static func optional(_ value: Int?) -> JSONValue { value.map(JSONValue.int) ?? .null }
     /// `value` or `null`.
-    public static func optional(_ value: Double?) -> JSONValue { value.map(JSONValue.double) ?? .null }
+    static func optional(_ value: Double?) -> JSONValue { value.map(JSONValue.double) ?? .null }
     /// `value` or `null`.
-    public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 
     /// The UTF-8 bytes of the compact serialization (RFC 8259).
-    public func serialized() -> [UInt8] {
+    func serialized() -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(1024)
         write(to: &output)
@@ -82,11 +82,11 @@ public indirect enum JSONValue: Sendable, Equatable {
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, ExpressibleByFloatLiteral {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(floatLiteral value: Double) { self = .double(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
-    public init(nilLiteral: ()) { self = .null }
+    init(stringLiteral value: String) { self = .string(value) }
+    init(integerLiteral value: Int) { self = .int(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(floatLiteral value: Double) { self = .double(value) }
+    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
+    init(nilLiteral: ()) { self = .null }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import SurveyData
 
 /// Checks, afresh on every call, that the database file the server opened can still be used.
 ///
@@ -48,7 +49,7 @@ struct DatabaseHealth: Sendable {
             // No WAL switch (it is persistent in the file already) and read-only: a probe, not a user.
             let connection = try Connection(path: path, configuration: .init(busyTimeoutMilliseconds: 1000, writeAheadLog: false, queryOnly: true))
             defer { connection.close() }
-            return try DataSnapshot.version(connection)
+            return try DataVersionRepository.current(connection)
         } catch {
             throw .unreadable(error)
         }

@@ -3,7 +3,7 @@ import HTTPServer
 /// The outermost middleware: gives every request an id, from the client's `X-Request-Id` when it
 /// is a sane token (1–128 of `A–Z a–z 0–9 . _ -`, so a proxy's id carries through and nothing odd
 /// reaches a log line), otherwise 16 hex digits from ``RequestIDGenerator`` (unique, not secret). The id goes on `request.requestID`, back
-/// in the response's `X-Request-Id`, and into the access log; ``ErrorMapping`` puts it on the
+/// in the response's `X-Request-Id`, and into the access log; the server's ``ErrorResponder`` puts it on the
 /// event-log line of an unexpected error.
 public struct RequestIDMiddleware: Middleware {
     public static let headerName = "X-Request-Id"

@@ -6,7 +6,8 @@ import HTTPServer
 enum HealthRoutes {
     static func register(on router: inout Router, context: APIContext) {
         let health = DatabaseHealth(path: context.store.databasePath)
-        router.get("/health") { request in
+        // On a worker: each check opens a fresh database connection.
+        router.get("/health", runsOn: .worker) { request in
             try QueryCheck.requireKnown(request.query, allowed: [])
             let version: Int
             do {

@@ -1,11 +1,10 @@
 import HTTPServer
 import Storage
+import SurveyData
 
 /// Staff only: `GET /v1/audit?respondent=&limit=&before=` (newest first, keyset pagination by
 /// entry id with a `Link: rel="next"`) and `GET /v1/audit.csv?respondent=&variant=excel` (all, oldest first).
 enum AuditRoutes {
-    static let columns = ["id", "at", "token_id", "action", "respondent_code", "version", "wave", "changes", "remote_address"]
-
     static func register(on router: inout Router, pool: DatabasePool) {
         router.get("/v1/audit") { request in
             try request.requireStaff()
@@ -13,24 +12,17 @@ enum AuditRoutes {
             let limit = try integer(request, "limit", default: 100, in: 1...1000)
             let before = try integer(request, "before", default: Int.max, in: 1...Int.max)
             let respondent = request.query["respondent"]
-            let rows = try pool.read { db in
-                try db.query("""
-                    SELECT \(columns.joined(separator: ", ")) FROM audit_log
-                    WHERE id < ? AND (?2 IS NULL OR respondent_code = ?2) ORDER BY id DESC LIMIT ?
-                    """, [before, respondent, limit + 1])
-            }
+            let rows = try pool.read { try AuditRepository.page($0, before: before, respondentCode: respondent, limit: limit + 1) }
             let page = rows.prefix(limit)
-            let entries: [JSONValue] = try page.map { row in
+            let entries: [JSONValue] = page.map { entry in
                 .object([
-                    ("id", .int(try row.get(named: "id"))), ("at", .string(try row.get(named: "at"))),
-                    ("token_id", .optional(try row.get(Int?.self, named: "token_id"))), ("action", .string(try row.get(named: "action"))),
-                    ("respondent_code", .string(try row.get(named: "respondent_code"))), ("version", .int(try row.get(named: "version"))),
-                    ("wave", .int(try row.get(named: "wave"))),
-                    ("changes", .array(try pointers(try row.get(named: "changes")).map(JSONValue.string))),
-                    ("remote_address", .string(try row.get(named: "remote_address"))),
+                    ("id", .int(entry.id)), ("at", .string(entry.at)), ("token_id", .optional(entry.tokenID)),
+                    ("action", .string(entry.action)), ("respondent_code", .string(entry.respondentCode)),
+                    ("version", .int(entry.version)), ("wave", .int(entry.wave)),
+                    ("changes", .array(entry.changes.map(JSONValue.string))), ("remote_address", .string(entry.remoteAddress)),
                 ])
             }
-            let next: Int? = rows.count > limit ? try page.last?.get(Int.self, named: "id") : nil
+            let next: Int? = rows.count > limit ? page.last?.id : nil
             var response = Response.json(JSONValue.object([
                 ("entries", .array(entries)), ("limit", .int(limit)), ("next_before", .optional(next)),
             ]).serialized())
@@ -50,18 +42,14 @@ enum AuditRoutes {
                 throw APIError.invalidParameter("variant", detail: "expected excel or rfc4180, got '\(value)'.")
             }
             let respondent = request.query["respondent"]
-            let rows = try pool.read { db in
-                try db.query("SELECT \(columns.joined(separator: ", ")) FROM audit_log WHERE (?1 IS NULL OR respondent_code = ?1) ORDER BY id",
-                             [respondent])
-            }
-            let cells: [[CSVWriter.Cell]] = try rows.map { row in
-                [.integer(try row.get(named: "id")), .text(try row.get(named: "at")),
-                 try row.get(Int?.self, named: "token_id").map(CSVWriter.Cell.integer) ?? .empty, .text(try row.get(named: "action")),
-                 .text(try row.get(named: "respondent_code")), .integer(try row.get(named: "version")), .integer(try row.get(named: "wave")),
-                 .text(try pointers(try row.get(named: "changes")).joined(separator: " ")), .text(try row.get(named: "remote_address"))]
+            let entries = try pool.read { try AuditRepository.all($0, respondentCode: respondent) }
+            let cells: [[CSVWriter.Cell]] = entries.map { entry in
+                [.integer(entry.id), .text(entry.at), entry.tokenID.map(CSVWriter.Cell.integer) ?? .empty, .text(entry.action),
+                 .text(entry.respondentCode), .integer(entry.version), .integer(entry.wave),
+                 .text(entry.changes.joined(separator: " ")), .text(entry.remoteAddress)]
             }
             let writer = CSVWriter(variant: variant)
-            var response = Response.bytes(writer.document(header: columns, rows: cells), contentType: writer.contentType)
+            var response = Response.bytes(writer.document(header: AuditRepository.columns, rows: cells), contentType: writer.contentType)
             response.headers.set("Cache-Control", "private, no-store")
             return response
         }
@@ -73,11 +61,5 @@ enum AuditRoutes {
             throw .invalidParameter(name, detail: "expected a whole number from \(range.lowerBound)\(range.upperBound == .max ? " up" : " to \(range.upperBound)"), got '\(text)'.")
         }
         return value
-    }
-
-    /// The stored JSON array of pointers.
-    private static func pointers(_ json: String) throws -> [String] {
-        guard case let .array(items) = try JSONParser.parse(Array(json.utf8)) else { return [] }
-        return items.compactMap { if case let .string(pointer) = $0 { pointer } else { nil } }
     }
 }

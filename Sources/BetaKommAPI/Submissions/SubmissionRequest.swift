@@ -1,8 +1,8 @@
 import Survey
 
 /// One write of a respondent's answers, as the HTTP layer hands it to ``SubmissionService``.
-public struct SubmissionRequest: Sendable {
-    public enum Change: Sendable {
+struct SubmissionRequest: Sendable {
+    enum Change: Sendable {
         /// `PUT`: the whole document `{"answers": {…}}`.
         case replace(SubmittedValue)
         /// `PATCH`: an RFC 7396 merge patch applied to the current document.
@@ -17,7 +17,7 @@ public struct SubmissionRequest: Sendable {
     }
 
     /// The request's preconditions (RFC 9110 §13.1).
-    public enum Precondition: Sendable, Equatable {
+    enum Precondition: Sendable, Equatable {
         /// `If-Match`: entity tags, or `*`.
         case ifMatch([String])
         /// `If-None-Match: *`: only if there are no answers yet.
@@ -25,15 +25,21 @@ public struct SubmissionRequest: Sendable {
         case none
     }
 
-    public var respondentCode: String
-    public var change: Change
-    public var precondition: Precondition
+    var respondentCode: String
+    /// The wave named by the request (`?wave=`), if any.
+    var wave: Int?
+    /// The wave the token was issued for, if it names one.
+    var tokenWave: Int?
+    /// Staff may write to any wave, open or not (audited); a unit only to an open one.
+    var isStaff: Bool
+    var change: Change
+    var precondition: Precondition
     /// The `Idempotency-Key` header, if sent.
-    public var idempotencyKey: String?
+    var idempotencyKey: String?
     /// SHA-256 over method and body, to tell a retry from a different request under the same key.
-    public var requestDigest: [UInt8]
+    var requestDigest: [UInt8]
     /// The token that writes (`nil`: the command line).
-    public var tokenID: Int?
+    var tokenID: Int?
     /// The peer's address, for the audit log.
-    public var remoteAddress: String
+    var remoteAddress: String
 }

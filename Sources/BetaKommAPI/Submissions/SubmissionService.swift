@@ -1,45 +1,55 @@
 import Foundation
 import Storage
 import Survey
+import SurveyData
+import Synchronization
 
 /// Stores validated answer sets as new versions, with the optimistic-concurrency check, the
 /// idempotency record and the audit row all in the one write transaction, then invalidates the
 /// read cache so every aggregate read afterwards includes the new answers.
-public struct SubmissionService: Sendable {
+final class SubmissionService: Sendable {
     let pool: DatabasePool
     let store: SurveyDataStore
-    /// The wave a submission is stored as; `nil` means the calendar year at the time.
-    let submissionWave: Int?
-    /// Loaded once: the questionnaire changes only by migration, and asking the data store for
-    /// it would make each write reload the snapshot the previous write marked stale.
-    let questionnaire: Questionnaire
+    /// Questionnaires by id, read once each: a stored questionnaire never changes, and asking the
+    /// data store for it would make each write reload the snapshot the previous write marked stale.
+    private let questionnaires = Mutex<[String: Questionnaire]>([:])
 
-    public init(pool: DatabasePool, store: SurveyDataStore, submissionWave: Int?) throws {
+    init(pool: DatabasePool, store: SurveyDataStore) {
         self.pool = pool
         self.store = store
-        self.submissionWave = submissionWave
-        self.questionnaire = try pool.read { try SurveyStore.loadQuestionnaire($0) }
     }
 
-    /// Validates and stores one submission; throws ``SubmissionError`` when it is not stored.
-    public func submit(_ request: SubmissionRequest) throws -> SubmissionOutcome {
-        let wave = submissionWave ?? Timestamp.currentYear()
+    /// The questionnaire with this id (cached).
+    func questionnaire(_ db: Connection, id: String) throws -> Questionnaire {
+        if let cached = questionnaires.withLock({ $0[id] }) { return cached }
+        let loaded = try QuestionnaireRepository.load(db, id: id)
+        questionnaires.withLock { $0[id] = loaded }
+        return loaded
+    }
+
+    /// Validates and stores one submission; throws ``SubmissionError`` or ``WaveError`` when it is not stored.
+    func submit(_ request: SubmissionRequest) throws -> SubmissionOutcome {
         let outcome = try pool.write { db -> SubmissionOutcome in
-            guard try db.scalar(Int.self, Self.respondentExistsSQL, [request.respondentCode]) == 1 else {
+            guard try RespondentRepository.exists(db, code: request.respondentCode) else {
                 throw SubmissionError.unknownRespondent(request.respondentCode)
             }
+            let wave = try WaveTarget.resolve(db, code: request.respondentCode, requested: request.wave, tokenWave: request.tokenWave,
+                                              mustBeOpen: !request.isStaff)
+            let questionnaire = try questionnaire(db, id: wave.questionnaireID)
             // A retry first: it must get the first result even though its If-Match is stale by now.
+            // Keys expire after a day (``idempotencyLifetime``): an older record is not replayed.
+            let cutoff = Timestamp.string(from: Date(timeIntervalSinceNow: -Self.idempotencyLifetime))
             if let key = request.idempotencyKey, let tokenID = request.tokenID,
-               let stored = try db.queryOne(Self.idempotencyLookupSQL, [tokenID, request.respondentCode, key]) {
-                guard AccessToken.constantTimeEqual(try stored.get(named: "request_sha256"), request.requestDigest) else {
+               let stored = try IdempotencyRepository.find(db, tokenID: tokenID, respondentCode: request.respondentCode, key: key, notBefore: cutoff) {
+                guard Digest.constantTimeEqual(stored.requestDigest, request.requestDigest) else {
                     throw SubmissionError.idempotencyKeyReused
                 }
-                return SubmissionOutcome(status: try stored.get(named: "status"), etag: try stored.get(named: "etag"),
-                                         body: try stored.get(named: "body"), version: try stored.get(named: "version"), replayed: true)
+                return SubmissionOutcome(status: stored.status, etag: stored.etag, body: stored.body, version: stored.version, replayed: true)
             }
             // Inside the write transaction (BEGIN IMMEDIATE holds the write lock), so two writers
-            // with the same If-Match cannot both see it current.
-            let latest = try Self.current(db, respondentCode: request.respondentCode)
+            // with the same If-Match cannot both see it current. Only this wave's answers count:
+            // a new wave starts empty, nothing is carried forward from an earlier one.
+            let latest = try AnswerSetRepository.latest(db, respondentCode: request.respondentCode, wave: wave.id)
             let currentTag = latest.map { AnswerTag.make(respondentCode: request.respondentCode, version: $0.version) }
             switch request.precondition {
             case .none: throw SubmissionError.preconditionRequired(currentTag: currentTag)
@@ -58,15 +68,19 @@ public struct SubmissionService: Sendable {
             case let .success(valid): answers = valid
             case let .failure(errors): throw SubmissionError.invalid(errors)
             }
-            let set = try Self.insertVersion(db, respondentCode: request.respondentCode, answers: answers, wave: wave,
+            let set = try Self.insertVersion(db, respondentCode: request.respondentCode, answers: answers, wave: wave.id,
                                              source: .submission, previous: latest, questionnaire: questionnaire,
                                              action: request.change.action, tokenID: request.tokenID, remoteAddress: request.remoteAddress)
             let tag = AnswerTag.make(respondentCode: set.respondentCode, version: set.version)
             let outcome = SubmissionOutcome(status: latest == nil ? 201 : 200, etag: tag,
                                             body: JSONValue.answerSetDocument(set).serialized(), version: set.version, replayed: false)
             if let key = request.idempotencyKey, let tokenID = request.tokenID {
-                try db.execute(Self.idempotencyInsertSQL, [tokenID, request.respondentCode, key, request.requestDigest,
-                                                           outcome.status, outcome.etag, outcome.body, set.version, set.createdAt])
+                // Expired records go a few at a time with each new one (bounded work per write).
+                try IdempotencyRepository.prune(db, before: cutoff)
+                let record = IdempotencyRepository.Record(requestDigest: request.requestDigest, status: outcome.status,
+                                                          etag: outcome.etag, body: outcome.body, version: set.version)
+                try IdempotencyRepository.insert(db, tokenID: tokenID, respondentCode: request.respondentCode, key: key,
+                                                 record: record, createdAt: set.createdAt)
             }
             return outcome
         }
@@ -80,56 +94,21 @@ public struct SubmissionService: Sendable {
         store.markStale()
     }
 
-    /// Inserts the respondent's next version (one above its highest) and its audit row, whose
-    /// changes are the diff from `previous`; returns the stored set.
+    /// Inserts the respondent's next version and its audit row, whose changes are the diff from
+    /// `previous`, in the caller's write transaction; returns the stored set. The submission and
+    /// the import store versions only through here.
     static func insertVersion(
         _ db: Connection, respondentCode: String, answers: [String: AnswerValue], wave: Int, source: AnswerSet.Source,
         previous: AnswerSet?, questionnaire: Questionnaire, action: String, tokenID: Int?, remoteAddress: String
     ) throws -> AnswerSet {
-        let version = (try db.scalar(Int.self, maxVersionSQL, [respondentCode]) ?? 0) + 1
-        let set = AnswerSet(respondentCode: respondentCode, version: version, wave: wave, answers: answers,
-                            source: source, createdAt: Timestamp.now())
-        try db.execute(insertSQL, [set.respondentCode, set.version, set.wave, try CanonicalJSON.string(set.answers),
-                                   set.source.rawValue, set.createdAt])
+        let set = try AnswerSetRepository.insertNextVersion(db, respondentCode: respondentCode, answers: answers, wave: wave, source: source)
         let changes = AnswerDiff(from: previous?.answers ?? [:], to: answers, questionnaire: questionnaire).pointers
-        try db.execute(auditSQL, [set.createdAt, tokenID, action, set.respondentCode, set.version, set.wave,
-                                  try CanonicalJSON.string(changes), remoteAddress])
+        try AuditRepository.insert(db, set: set, action: action, changes: changes, tokenID: tokenID, remoteAddress: remoteAddress)
         return set
     }
 
-    /// A respondent's current answers: the latest version of its latest wave, as `.current`
-    /// statistics and `GET …/answers` see them (read inside a transaction).
-    static func current(_ db: Connection, respondentCode: String) throws -> AnswerSet? {
-        try db.queryOne(currentSQL, [respondentCode]).map(SurveyStore.answerSet)
-    }
-
-    /// The latest version within one wave.
-    static func latest(_ db: Connection, respondentCode: String, wave: Int) throws -> AnswerSet? {
-        try db.queryOne(latestInWaveSQL, [respondentCode, wave]).map(SurveyStore.answerSet)
-    }
-
-    static let respondentExistsSQL: CachedSQL = "SELECT count(*) FROM respondents WHERE code = ?"
-    static let currentSQL: CachedSQL = """
-        SELECT respondent_code, version, wave, answers, source, created_at FROM answer_sets
-        WHERE respondent_code = ? ORDER BY wave DESC, version DESC LIMIT 1
-        """
-    static let latestInWaveSQL: CachedSQL = """
-        SELECT respondent_code, version, wave, answers, source, created_at FROM answer_sets
-        WHERE respondent_code = ? AND wave = ? ORDER BY version DESC LIMIT 1
-        """
-    static let maxVersionSQL: CachedSQL = "SELECT max(version) FROM answer_sets WHERE respondent_code = ?"
-    static let insertSQL: CachedSQL = """
-        INSERT INTO answer_sets (respondent_code, version, wave, answers, source, created_at) VALUES (?, ?, ?, ?, ?, ?)
-        """
-    static let auditSQL: CachedSQL = """
-        INSERT INTO audit_log (at, token_id, action, respondent_code, version, wave, changes, remote_address)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    static let idempotencyLookupSQL: CachedSQL = """
-        SELECT request_sha256, status, etag, body, version FROM idempotency_keys WHERE token_id = ? AND respondent_code = ? AND key = ?
-        """
-    static let idempotencyInsertSQL: CachedSQL = """
-        INSERT INTO idempotency_keys (token_id, respondent_code, key, request_sha256, status, etag, body, version, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    /// How long an `Idempotency-Key` is remembered: 24 hours, as payment APIs keep theirs.
+    static let idempotencyLifetime: TimeInterval = 24 * 60 * 60
+    /// The longest `Idempotency-Key` accepted, in bytes (400 beyond).
+    public static let maxIdempotencyKeyBytes = 255
 }

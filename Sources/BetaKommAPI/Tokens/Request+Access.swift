@@ -1,15 +1,7 @@
 import HTTPServer
+import SurveyData
 
 extension Request {
-    /// The id of the bearer token ``RoleMiddleware`` accepted, read from its public part
-    /// (`bk_<id>_…`); `nil` for a public request. Used for the audit log, never the token itself.
-    var tokenID: Int? {
-        guard role != .public, let authorization = headers["Authorization"] else { return nil }
-        let parts = authorization.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2 else { return nil }
-        return AccessToken(parts[1].trimmingCharacters(in: .whitespaces))?.id
-    }
-
     /// The peer's host without the port (`127.0.0.1`, `::1`), for the audit log.
     var remoteHost: String {
         let address = remoteAddress
@@ -26,9 +18,15 @@ extension Request {
     func requireAccess(toRespondent code: String) throws(APIError) {
         switch role {
         case .public: throw .unauthorized("These answers are private: send the municipality's or staff's token as 'Authorization: Bearer <token>'.")
-        case let .respondent(own) where own != code: throw .forbidden("This token may read and write only the answers of respondent \(own).")
+        case let .respondent(own, _) where own != code: throw .forbidden("This token may read and write only the answers of respondent \(own).")
         case .respondent, .staff: return
         }
+    }
+
+    /// The wave the token was issued for, if it names one.
+    var tokenWave: Int? {
+        if case let .respondent(_, wave) = role { return wave }
+        return nil
     }
 
     /// Allows staff only; 401 without a token, 403 for a respondent's.

@@ -23,7 +23,7 @@ final class LoggedApplication: Sendable {
     var port: UInt16 { application.port }
     var databasePath: String { application.configuration.databasePath }
 
-    init(flags extra: [Setting: String] = [:]) throws {
+    init(flags extra: [Setting: String] = [:], tokenResolver: TokenResolver? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("betakomm-ops-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var flags: [Setting: String] = [
@@ -33,7 +33,7 @@ final class LoggedApplication: Sendable {
         ]
         flags.merge(extra) { _, new in new }
         let configuration = try ServiceConfiguration.resolve(flags: flags, environment: [:])
-        application = try buildApplication(configuration: configuration, logs: .sink(configuration, capture.sink))
+        application = try buildApplication(configuration: configuration, tokenResolver: tokenResolver, logs: .sink(configuration, capture.sink))
         try application.start()
     }
 
