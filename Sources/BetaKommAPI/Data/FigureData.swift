@@ -25,9 +25,12 @@ struct FigureData: Sendable {
     /// Respondents in the base of the figure's first question (the n the caption prints).
     let n: Int
     let panels: [Panel]
+    /// The confidence level of the intervals (`level=`).
+    let level: Double
 
     init(number: Int, snapshot: DataSnapshot, wave: WaveSelection, by requested: Grouping? = nil, compare: WaveSelection? = nil,
-         minimumCellSize: Int?) throws {
+         minimumCellSize: Int?, level: Double = StatisticTable.defaultLevel) throws {
+        self.level = level
         let figure = try Figure.report2011(number)
         self.figure = figure
         self.wave = wave
@@ -51,13 +54,13 @@ struct FigureData: Sendable {
         for questionID in questionIDs {
             guard let seriesQuestionID = try figure.seriesQuestionID.map(local) else {
                 panels.append(Panel(table: try StatisticTable(dataset: dataset, questionID: questionID, filter: nil,
-                                                              grouping: grouping, minimumCellSize: minimumCellSize), series: nil))
+                                                              grouping: grouping, minimumCellSize: minimumCellSize, level: level), series: nil))
                 continue
             }
             for option in try dataset.questionnaire.question(seriesQuestionID).options {
                 let filter = Condition.answer(question: seriesQuestionID, in: [option.code])
                 panels.append(Panel(table: try StatisticTable(dataset: dataset, questionID: questionID, filter: filter,
-                                                              grouping: grouping, minimumCellSize: minimumCellSize), series: option))
+                                                              grouping: grouping, minimumCellSize: minimumCellSize, level: level), series: option))
             }
         }
         if let compare {
@@ -68,7 +71,7 @@ struct FigureData: Sendable {
                 }
                 panels[index].comparison = try WaveComparison.tables(
                     snapshot: snapshot, now: data, compare: compare, questionID: panels[index].table.question.id, filter: filter,
-                    grouping: grouping, minimumCellSize: minimumCellSize)
+                    grouping: grouping, minimumCellSize: minimumCellSize, level: level)
             }
         }
         self.panels = panels
@@ -117,7 +120,7 @@ struct FigureData: Sendable {
     var json: JSONValue {
         guard case var .object(members) = Self.summary(figure, by: grouping) else { return .null }
         members += [
-            ("wave", .string(wave.name)), ("n", .int(n)),
+            ("wave", .string(wave.name)), ("n", .int(n)), ("level", .double(level)),
             ("panels", .array(panels.map { panel in
                 .object([
                     ("question", .questionReference(panel.table.question)),

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// `ci_low`/`ci_high` and `level=` on `/v1/statistics` and `/v1/figures` (the arithmetic itself:
+/// `Tests/SurveyTests/IntervalTests.swift`; against statsmodels: `ReferenceIntervalTests`).
+@Suite struct IntervalRouteTests {
+    @Test func everyShareHasAnIntervalAroundIt() throws {
+        let app = try TestApplication.shared.get()
+        let json = try app.get("/v1/statistics/has_strategy").json()
+        #expect(json.double("level") == 0.95)
+        let total = try #require(json.object("total"))
+        #expect(total.object("population")?.int("units") == 449)
+        #expect(total.object("population")?.int("answered") == 274)
+        #expect(total.isNull("interval_note"))
+        for option in total.objects("options") {
+            let share = try #require(option.double("share"))
+            let low = try #require(option.double("ci_low"))
+            let high = try #require(option.double("ci_high"))
+            #expect(low <= share && share <= high && low >= 0 && high <= 1)
+        }
+    }
+
+    @Test func aHigherLevelIsWider() throws {
+        let app = try TestApplication.shared.get()
+        func width(_ level: String) throws -> Double {
+            let figure = try #require(try app.get("/v1/figures/5?level=\(level)").json().object("figure"))
+            let option = try #require(figure.objects("panels").first?.object("total")?.objects("options").first)
+            return (option.double("ci_high") ?? 0) - (option.double("ci_low") ?? 0)
+        }
+        #expect(try width("0.9") < width("0.95"))
+        #expect(try width("0.95") < width("0.99"))
+    }
+
+    @Test func meansHaveATInterval() throws {
+        let app = try TestApplication.shared.get()
+        let summary = try #require(try app.get("/v1/statistics/facebook_fans").json().object("total")?.object("summary"))
+        let mean = try #require(summary.double("mean"))
+        #expect((summary.double("ci_low") ?? .infinity) < mean && mean < (summary.double("ci_high") ?? -.infinity))
+    }
+
+    @Test func suppressedAndEmptyGroupsHaveNullIntervalsWithTheReason() throws {
+        let app = try TestApplication.shared.get()
+        let response = try app.get("/v1/statistics/strategy_participants?by=county")
+        #expect(!response.text.contains("NaN"))
+        let json = try response.json()
+        var sawSuppressed = false
+        for group in json.objects("groups") {
+            let suppressed = group["suppressed"] as? Bool ?? false
+            if suppressed || group.int("base_n") == 0 {
+                #expect(group.objects("options").allSatisfy { $0.isNull("ci_low") && $0.isNull("ci_high") })
+                #expect(group.string("interval_note") != nil)
+            }
+            if suppressed {
+                sawSuppressed = true
+                #expect(group.isNull("population"))
+            }
+        }
+        #expect(sawSuppressed)
+    }
+
+    @Test func aLevelOutsideZeroToOneIsRefusedByName() throws {
+        let app = try TestApplication.shared.get()
+        for target in ["/v1/statistics/channels?level=1", "/v1/statistics/channels?level=0", "/v1/statistics/channels?level=95",
+                       "/v1/figures/7?level=-0.5", "/v1/figures/7?level=abc", "/v1/figures/7.svg?level=nan", "/v1/figures/7?format=csv&level=1.5"] {
+            let response = try app.get(target)
+            #expect(response.status == 400, "\(target)")
+            #expect(try response.json().objects("errors").first?.string("parameter") == "level", "\(target)")
+        }
+    }
+}
