@@ -67,4 +67,34 @@ import Testing
             #expect(try response.json().objects("errors").first?.string("parameter") == "level", "\(target)")
         }
     }
+
+    @Test func csvJSONStatAndSVGCarryTheIntervals() throws {
+        let app = try TestApplication.shared.get()
+        let figure = try #require(try app.get("/v1/figures/7").json().object("figure"))
+        let small = try #require(figure.objects("panels").first?.objects("groups").first { $0.string("key") == "small" })
+        let yes = try #require(small.objects("options").first { $0.string("code") == "yes" })
+        let low = try #require(yes.double("ci_low")), high = try #require(yes.double("ci_high"))
+
+        let lines = try app.get("/v1/figures/7?format=csv").text.components(separatedBy: "\r\n")
+        #expect(lines[0].hasSuffix(",suppressed,ci_low,ci_high,level"))
+        let row = try #require(lines.first { $0.contains(",small,") && $0.contains(",yes,") })
+        let cells = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(abs((Double(cells[15]) ?? -1) - low) < 1e-4 && abs((Double(cells[16]) ?? -1) - high) < 1e-4 && cells[17] == "0.95")
+
+        // JSON-stat: two more categories of the metric dimension, in percent; the document stays valid.
+        let stat = try app.get("/v1/figures/7?format=jsonstat").json()
+        let measure = try #require(stat.object("dimension")?.object("measure")?.object("category")?.object("index"))
+        #expect(measure.int("ci_low") == 2 && measure.int("ci_high") == 3)
+        let values = stat["value"] as? [Any] ?? []
+        #expect(values.count == (stat["size"] as? [Int] ?? []).reduce(1, *))
+        // small (group 0), yes (option 0): measures percent, count, ci_low, ci_high.
+        #expect(abs(((values[2] as? NSNumber)?.doubleValue ?? -1) - low * 100) < 1e-9)
+        #expect(abs(((values[3] as? NSNumber)?.doubleValue ?? -1) - high * 100) < 1e-9)
+        #expect(stat.object("extension")?.double("level") == 0.95)
+
+        // The chart draws a whisker per bar, its limits in the tooltip.
+        let svg = try app.get("/v1/figures/7.svg?level=0.9").text
+        #expect(svg.contains("class=\"ci\""))
+        #expect(svg.contains("Streken viser 90 % konfidensintervall."))
+    }
 }

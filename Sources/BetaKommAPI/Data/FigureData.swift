@@ -140,6 +140,15 @@ struct FigureData: Sendable {
         return group.summary?.mean
     }
 
+    /// The interval a chart draws around ``value(panel:groupIndex:optionIndex:)``, in percent (or
+    /// the mean's unit); `nil` when the value is not drawn or the interval is not defined.
+    func interval(panel: Panel, groupIndex: Int, optionIndex: Int?) -> ConfidenceInterval? {
+        let group = panel.table.groups[groupIndex]
+        guard !panel.table.isSuppressed(groupAt: groupIndex), group.baseN > 0 else { return nil }
+        guard let optionIndex else { return group.meanInterval(level: level) }
+        return group.interval(of: group.options[optionIndex], level: level).map { ConfidenceInterval(low: $0.low * 100, high: $0.high * 100) }
+    }
+
     /// The options a chart of this figure draws: every option, only `yes` for "% Ja" figures,
     /// none (the mean) for number and scale questions.
     func drawnOptions(of panel: Panel) -> [Int?] {

@@ -67,7 +67,7 @@ extension OpenAPIDocument {
                 ("value", array(nullable("number"))), ("status", type("object")),
                 ("extension", object([
                     ("data_version", integer), ("wave", wave), ("n", integer), ("lang", enumeration(["nb", "en"])),
-                    ("caption_nb", string), ("caption_en", string),
+                    ("caption_nb", string), ("caption_en", string), ("level", number), ("interval_method", string),
                 ])),
             ])),
             ("ProportionCell", object([
