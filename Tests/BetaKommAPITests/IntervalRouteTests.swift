@@ -97,4 +97,63 @@ import Testing
         #expect(svg.contains("class=\"ci\""))
         #expect(svg.contains("Streken viser 90 % konfidensintervall."))
     }
+
+    /// Post-stratification by size class: the weighted share of all units is the units-weighted
+    /// mean of the size classes' shares, Σ (N_h/N) p_h, and Kish's n_eff = N² / Σ N_h²/m_h.
+    @Test func weightsBySizeClassPostStratifyToTheMap() throws {
+        let app = try TestApplication.shared.get()
+        let response = try app.get("/v1/statistics/uses_social_media?by=size_class&weights=size_class")
+        #expect(response.status == 200)
+        let spec = SchemaValidator(document: try app.get("/openapi.json").json())
+        let problems = spec.validate(try JSONSerialization.jsonObject(with: Data(response.body)), against: ["$ref": "#/components/schemas/Statistic"])
+        #expect(problems.isEmpty, "\(problems)")
+        let json = try response.json()
+        #expect(json.string("weights") == "size_class")
+        var expected = 0.0, squares = 0.0, units = 0.0
+        for group in json.objects("groups") {
+            let population = try #require(group.object("population"))
+            let big = Double(population.int("units") ?? 0), small = Double(population.int("answered") ?? 1)
+            let yes = try #require(group.objects("options").first { $0.string("code") == "yes" })
+            expected += big * (yes.double("share") ?? 0)
+            squares += big * big / small
+            units += big
+            // Within a stratum every weight is equal: weighted = unweighted, design effect 1.
+            #expect(abs((yes.double("weighted_share") ?? -1) - (yes.double("share") ?? 0)) < 1e-12)
+            #expect(abs((group.object("weighted")?.double("design_effect") ?? 0) - 1) < 1e-12)
+        }
+        let total = try #require(json.object("total"))
+        let yes = try #require(total.objects("options").first { $0.string("code") == "yes" })
+        #expect(abs((yes.double("weighted_share") ?? -1) - expected / units) < 1e-12)
+        let effectiveN = units * units / squares
+        #expect(abs((total.object("weighted")?.double("effective_n") ?? -1) - effectiveN) < 1e-9)
+        #expect(abs((total.object("weighted")?.double("design_effect") ?? -1) - 274 / effectiveN) < 1e-12)
+        let low = try #require(yes.double("weighted_ci_low")), high = try #require(yes.double("weighted_ci_high"))
+        #expect(low < expected / units && expected / units < high)
+        // Unweighted by default: no weighted members at all.
+        let plain = try app.get("/v1/statistics/uses_social_media").json()
+        #expect(plain["weights"] == nil && plain.object("total")?["weighted"] == nil)
+    }
+
+    @Test func emptyCountyCellsCollapseIntoTheirSizeClass() throws {
+        let app = try TestApplication.shared.get()
+        let response = try app.get("/v1/figures/1?weights=size_class_county")
+        #expect(response.status == 200)
+        let figure = try #require(try response.json().object("figure"))
+        #expect(figure.string("weights") == "size_class_county")
+        let notes = (figure["weight_notes"] as? [String]) ?? []
+        #expect(notes.allSatisfy { $0.contains("collapsed into") })
+        let total = try #require(figure.objects("panels").first?.object("total"))
+        #expect(total.objects("options").allSatisfy { $0.double("weighted_share") != nil && $0.double("weighted_ci_low") != nil })
+        #expect(!response.text.contains("NaN"))
+    }
+
+    @Test func unknownWeightsAreRefusedByName() throws {
+        let app = try TestApplication.shared.get()
+        for target in ["/v1/statistics/channels?weights=population", "/v1/figures/7?weights=raking", "/v1/figures/7?format=csv&weights=size_class",
+                       "/v1/figures/7.svg?weights=size_class"] {
+            let response = try app.get(target)
+            #expect(response.status == 400, "\(target)")
+            #expect(try response.json().objects("errors").first?.string("parameter") == "weights", "\(target)")
+        }
+    }
 }

@@ -27,10 +27,13 @@ struct FigureData: Sendable {
     let panels: [Panel]
     /// The confidence level of the intervals (`level=`).
     let level: Double
+    /// The non-response weights asked for (`weights=`; JSON only).
+    let weights: WeightScheme
 
     init(number: Int, snapshot: DataSnapshot, wave: WaveSelection, by requested: Grouping? = nil, compare: WaveSelection? = nil,
-         minimumCellSize: Int?, level: Double = StatisticTable.defaultLevel) throws {
+         minimumCellSize: Int?, level: Double = StatisticTable.defaultLevel, weights: WeightScheme = .none) throws {
         self.level = level
+        self.weights = weights
         let figure = try Figure.report2011(number)
         self.figure = figure
         self.wave = wave
@@ -54,13 +57,15 @@ struct FigureData: Sendable {
         for questionID in questionIDs {
             guard let seriesQuestionID = try figure.seriesQuestionID.map(local) else {
                 panels.append(Panel(table: try StatisticTable(dataset: dataset, questionID: questionID, filter: nil,
-                                                              grouping: grouping, minimumCellSize: minimumCellSize, level: level), series: nil))
+                                                              grouping: grouping, minimumCellSize: minimumCellSize, level: level,
+                                                              weights: weights), series: nil))
                 continue
             }
             for option in try dataset.questionnaire.question(seriesQuestionID).options {
                 let filter = Condition.answer(question: seriesQuestionID, in: [option.code])
                 panels.append(Panel(table: try StatisticTable(dataset: dataset, questionID: questionID, filter: filter,
-                                                              grouping: grouping, minimumCellSize: minimumCellSize, level: level), series: option))
+                                                              grouping: grouping, minimumCellSize: minimumCellSize, level: level,
+                                                              weights: weights), series: option))
             }
         }
         if let compare {
@@ -121,6 +126,7 @@ struct FigureData: Sendable {
         guard case var .object(members) = Self.summary(figure, by: grouping) else { return .null }
         members += [
             ("wave", .string(wave.name)), ("n", .int(n)), ("level", .double(level)),
+        ] + (panels.first?.table.weightingMembers ?? []) + [
             ("panels", .array(panels.map { panel in
                 .object([
                     ("question", .questionReference(panel.table.question)),

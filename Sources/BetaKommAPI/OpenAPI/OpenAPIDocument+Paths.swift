@@ -12,6 +12,8 @@ extension OpenAPIDocument {
             ("map", query("map", "A map of units: 2011 (the 449 units the 2011 survey asked) or 2024 (today's units).", enumeration(["2011", "2024"]))),
             ("level", query("level", "Confidence level of the intervals (ci_low, ci_high), strictly between 0 and 1; default 0.95. Shares: Wilson score interval with the finite-population correction of the group's units on the wave's map (n' = n(N_d - 1)/(N_d - n)); means: t interval with (1 - f). ci_low/ci_high are on the scale of share (0-1) or of the mean; null with interval_note saying why (suppressed, empty base, fewer than two values). Outside (0, 1): 400 naming level.",
                             ["type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1, "default": 0.95])),
+            ("weights", query("weights", "Non-response weights: none (default; the report's unweighted figures), size_class or size_class_county: post-stratification to the wave's units on its map (w = N_h/m_h per stratum; an empty size class x county cell is collapsed into its size class, an empty size class into all; each collapse in weight_notes). Adds weighted_share with weighted_ci_low/high per option (Wilson with Kish's effective n and the finite-population correction), weighted_mean, and per group weighted.effective_n and design_effect (Kish). JSON only; unknown values are 400 naming weights.",
+                              enumeration(["none", "size_class", "size_class_county"]))),
             ("lang", query("lang", "Language of the labels: nb (Norwegian, the report's own words; default) or en (English).", enumeration(["nb", "en"]))),
             ("answerFilter", .object([
                 ("name", "filters"), ("in", "query"), ("required", false), ("style", "form"), ("explode", true),
@@ -91,11 +93,11 @@ extension OpenAPIDocument {
                                             summary: "Registry facts of one unit (never its answers), its predecessors and successors on the other map, and the maps that have the code.")),
             ("/v1/respondents/{code}/score", path("getScore", code, [parameter("wave")], [(json, ref("ScoreResponse"))],
                                                   summary: "Success-factor score: criteria met and missed with advice, rank among peers of its size class.")),
-            ("/v1/statistics/{question_id}", path("getStatistic", ("question_id", "channels", string), [parameter("by"), parameter("wave"), parameter("compare"), parameter("level"), parameter("answerFilter")],
+            ("/v1/statistics/{question_id}", path("getStatistic", ("question_id", "channels", string), [parameter("by"), parameter("wave"), parameter("compare"), parameter("level"), parameter("weights"), parameter("answerFilter")],
                                                   [(json, ref("Statistic"))], summary: "Any question's distribution in one wave, its response rate, optionally grouped, filtered and compared with 2011.")),
             ("/v1/figures", path("listFigures", nil, [], [(json, ref("FigureList"))], summary: "The report's 26 figures.")),
             ("/v1/figures/{n}", path("getFigure", ("n", "7", string), [
-                parameter("wave"), parameter("figureBy"), parameter("level"),
+                parameter("wave"), parameter("figureBy"), parameter("level"), parameter("weights"),
                 .object([("$ref", "#/components/parameters/compare"), ("description", "With format=json: compare=2011 adds each panel's compare member (the same question in wave 2011 through its counterparts).")]),
                 query("format", "json (default), csv or jsonstat (JSON-stat 2.0).", enumeration(["json", "csv", "jsonstat"])),
                 query("variant", "With format=csv: rfc4180 (default) or excel (BOM, ';', decimal comma, formula escaping).", enumeration(["rfc4180", "excel"])),

@@ -5,7 +5,7 @@ import Survey
 /// question's distribution over its base in one wave, optionally grouped (a crosstab when `by` is
 /// a question), filtered, and compared with 2011 through the questions' counterparts.
 enum StatisticsRoutes {
-    static let parameters: [String] = ["by", "wave", "compare", "level"]
+    static let parameters: [String] = ["by", "wave", "compare", "level", "weights"]
 
     static func register(on router: inout Router, context: APIContext) {
         router.get("/v1/statistics/:question_id") { request in
@@ -14,6 +14,7 @@ enum StatisticsRoutes {
             let compare = try request.query["compare"].map { try WaveSelection.parse($0, parameter: "compare") }
             let threshold = context.suppressionThreshold(for: request.role)
             let level = try StatisticTable.level(request.query)
+            let weights = try StatisticTable.weights(request.query)
             return try context.respondJSON(to: request) { snapshot in
                 let data = try snapshot.waveData(wave)
                 let questionnaire = data.dataset.questionnaire
@@ -24,7 +25,7 @@ enum StatisticsRoutes {
                 let grouping = try QueryCheck.grouping(request.query, questionnaire: questionnaire)
                 let table = try StatisticTable(dataset: data.dataset, questionID: question.id,
                                                filter: QueryCheck.condition(filter), grouping: grouping, minimumCellSize: threshold,
-                                               level: level)
+                                               level: level, weights: weights)
                 let comparison = try compare.map {
                     try WaveComparison.tables(snapshot: snapshot, now: data, compare: $0, questionID: question.id, filter: filter,
                                               grouping: grouping, minimumCellSize: threshold, level: level)
@@ -35,7 +36,7 @@ enum StatisticsRoutes {
                     ("minimum_cell_size", .optional(threshold)), ("level", .double(level)),
                     ("response", .object([("answered", .int(data.responseRate.count)), ("units", .int(data.responseRate.n)),
                                           ("rate_percent", .int(data.responseRate.percent))])),
-                ] + table.jsonMembers + (comparison?.jsonMembers ?? [])
+                ] + table.weightingMembers + table.jsonMembers + (comparison?.jsonMembers ?? [])
             }
         }
     }

@@ -60,7 +60,7 @@ extension SurveyDataset {
 
     /// Per group, its units on the map and how many answered; a group that is an option of another
     /// question has no units of its own on the map and takes the whole map's.
-    private func finitePopulations(groups: [(key: String, labelNb: String, labelEn: String)], grouping: Grouping?) -> [FinitePopulation] {
+    func finitePopulations(groups: [(key: String, labelNb: String, labelEn: String)], grouping: Grouping?) -> [FinitePopulation] {
         let whole = FinitePopulation(units: respondents.count, answered: answered.count)
         switch grouping {
         case nil, .question: return groups.map { _ in whole }
@@ -99,7 +99,7 @@ extension SurveyDataset {
                                  summary: NumericSummary(values: values), population: population)
     }
 
-    private func groupDefinitions(for grouping: Grouping?) throws -> [(key: String, labelNb: String, labelEn: String)] {
+    func groupDefinitions(for grouping: Grouping?) throws -> [(key: String, labelNb: String, labelEn: String)] {
         switch grouping {
         case nil:
             return [("all", "Alle", "All")]
@@ -119,7 +119,7 @@ extension SurveyDataset {
         }
     }
 
-    private func groupKeys(of respondent: Respondent, answers: [String: AnswerValue], grouping: Grouping?) -> [String] {
+    func groupKeys(of respondent: Respondent, answers: [String: AnswerValue], grouping: Grouping?) -> [String] {
         switch grouping {
         case nil: return ["all"]
         case .sizeClass: return [respondent.sizeClass.rawValue]
