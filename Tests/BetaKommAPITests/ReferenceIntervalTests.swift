@@ -3,7 +3,8 @@ import Testing
 
 /// The API's intervals against `Tests/Fixtures/reference-intervals.json`, which
 /// `scripts/reference-intervals.py` computes with statsmodels' Wilson interval and scipy's t
-/// quantile (the finite-population correction applied explicitly). Tolerance: 1e-9 absolute on
+/// quantile (the finite-population correction applied explicitly), and the size-class
+/// post-stratified shares recomputed from the unweighted groups with numpy. Tolerance: 1e-9 absolute on
 /// the share scale (0…1) and on means — both sides evaluate the same closed forms in double
 /// precision, so anything larger is a difference of method, not of rounding.
 @Suite struct ReferenceIntervalTests {
@@ -28,6 +29,24 @@ import Testing
             #expect(group.object("population")?.int("units") == reference.int("units"))
             #expect(group.object("population")?.int("answered") == reference.int("answered"))
             let served: [String: Any]
+            if reference.string("statistic") == "weighted_share" {
+                // Post-stratified by size class: the weighted share, Kish's n_eff and deff, and the interval.
+                let option = try #require(group.objects("options").first { $0.string("code") == reference.string("option") })
+                let weighted = try #require(group.object("weighted"))
+                var pairs: [(Double?, Double?, String)] = [
+                    (option.double("weighted_share"), reference.double("weighted_share"), "weighted_share"),
+                    (option.double("weighted_ci_low"), reference.double("ci_low"), "weighted_ci_low"),
+                    (option.double("weighted_ci_high"), reference.double("ci_high"), "weighted_ci_high"),
+                    (weighted.double("design_effect"), reference.double("design_effect"), "design_effect"),
+                ]
+                pairs.append((weighted.double("effective_n").map { $0 / 1000 }, reference.double("effective_n").map { $0 / 1000 }, "effective_n / 1000"))
+                for (api, expected, name) in pairs {
+                    let difference = abs((api ?? .nan) - (expected ?? .infinity))
+                    #expect(difference <= Self.tolerance, "\(target) \(reference.string("option") ?? "") \(name)")
+                    if difference.isFinite { largest = max(largest, difference) }
+                }
+                continue
+            }
             if reference.string("statistic") == "mean" {
                 served = try #require(group.object("summary"))
                 #expect(served.int("n") == reference.int("n"))
