@@ -9,6 +9,10 @@ public struct TokenStore: Sendable {
     /// `last_used_at` is written at most this often per token, so authenticated reads do not
     /// each become a write (a write takes the one writer lock and an fsync).
     static let lastUsedResolutionSeconds: TimeInterval = 60
+    /// `last_used_at` is bookkeeping, written here off the request path and best effort: behind
+    /// an import's long transaction, or on a full disk, an authenticated read must neither wait
+    /// for the writer lock nor fail.
+    private static let bookkeeping = DispatchQueue(label: "betakomm.tokens.last-used", qos: .utility)
 
     public init(pool: DatabasePool) {
         self.pool = pool
@@ -59,7 +63,8 @@ public struct TokenStore: Sendable {
         guard Digest.constantTimeEqual(credentials.digest, token.sha256), credentials.revokedAt == nil else { return nil }
         let lastUsed = credentials.lastUsedAt.flatMap(Timestamp.date(from:))
         if lastUsed.map({ Date().timeIntervalSince($0) >= Self.lastUsedResolutionSeconds }) ?? true {
-            try pool.write { try TokenRepository.markUsed($0, id: token.id, at: Timestamp.now()) }
+            let pool = pool, id = token.id, at = Timestamp.now()
+            Self.bookkeeping.async { try? pool.write { try TokenRepository.markUsed($0, id: id, at: at) } }
         }
         if let code = credentials.respondentCode { return .respondent(code: code, wave: credentials.wave) }
         return .staff
