@@ -7,10 +7,13 @@ import PackageDescription
 //   HTTPServer           HTTP/1.1 parsing, responses, routing, the server (knows nothing of surveys)
 //   Storage              SQLite: connections, statements, migrations, backup (knows nothing of HTTP)
 //   Survey               the survey domain: questionnaire, respondents, answers, statistics (plain Swift)
-//   SurveyData           one repository per table, owning all of its SQL; tokens and their hashing (no HTTP)
+//   SurveyData           one repository per table, owning all of its SQL (units, waves, questionnaires, answers,
+//                        audit, tokens); tokens and their hashing (no HTTP)
 //   SurveyCalibration    generates the 2011 baseline answers calibrated to the report, and its migrations
 //   BetaKommAPI          maps HTTP <-> domain and data; builds the application
 //   betakomm             the executable: parses arguments and wires the rest
+// Test support: CPowerLossVFS (C, Tests/CPowerLossVFS) is an SQLite VFS that simulates power loss
+// (un-synced writes dropped or torn), used only by PowerLossTests; nothing ships with it.
 let package = Package(
     name: "BetaKomm",
     products: [
@@ -54,8 +57,10 @@ let package = Package(
         ),
         .executableTarget(name: "storage-benchmark", dependencies: ["Storage", "CSQLite"], path: "Benchmarks/StorageBenchmark"),
         .executableTarget(name: "fixed-json-server", dependencies: ["HTTPServer"], path: "Benchmarks/FixedJSONServer"),
+        .target(name: "CPowerLossVFS", dependencies: ["CSQLite"], path: "Tests/CPowerLossVFS"),
         .testTarget(name: "SocketsTests", dependencies: ["Sockets"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Sockets"]),
+        .testTarget(name: "PowerLossTests", dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "SurveyData", "CPowerLossVFS", "CSQLite"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CSQLite"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "SurveyCalibration", "Storage", "SurveyData"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "Storage", "Survey"]),

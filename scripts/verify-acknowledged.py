@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Checks after a crash that every acknowledged submission is stored exactly as acknowledged.
 
-Reads the client log (one JSON line per 2xx write: code, version, answers) and the database
-(read-only, through the sqlite3 module of the standard library): each (code, version) must exist
-with the same answers; every submission row must have its audit row (same transaction, so none
+Reads the client log (one JSON line per 2xx write: code, version, and the answers the client
+sent) and the database (read-only, through the sqlite3 module of the standard library): each
+(code, version) must exist with exactly the answers sent; every submission row must have its audit row (same transaction, so none
 half-written); versions of each respondent must be 1..n without gaps. Exits 1 on any loss.
 """
 import json

@@ -6,8 +6,9 @@ import HTTPServer
 /// contract as the Hummingbird reference server and nginx.
 ///
 /// Usage: `fixed-json-server PORT PATH-TO-fixed.json [--max-connections N] [--idle-timeout SECONDS]
-/// [--event-loops N]` (the first two for the idle-connection test, which holds 10 000 connections
-/// open; the last for profiling experiments; run.sh keeps the default of one loop per core).
+/// [--event-loops N] [--body-timeout SECONDS]` (the first two for the idle-connection test, which
+/// holds 10 000 connections open; the third for profiling experiments, run.sh keeps the default of
+/// one loop per core; the last for scripts/flood.py's dribbling clients).
 @main
 struct FixedJSONServer {
     static func main() {
@@ -35,6 +36,9 @@ struct FixedJSONServer {
             case "--idle-timeout":
                 guard let seconds = Double(value), seconds > 0 else { usage() }
                 configuration.idleTimeout = seconds
+            case "--body-timeout":
+                guard let seconds = Double(value), seconds > 0 else { usage() }
+                configuration.bodyTimeout = seconds
             default:
                 usage()
             }
@@ -56,7 +60,7 @@ struct FixedJSONServer {
     }
 
     private static func usage() -> Never {
-        fail("usage: fixed-json-server PORT PATH-TO-fixed.json [--max-connections N] [--idle-timeout SECONDS] [--event-loops N]")
+        fail("usage: fixed-json-server PORT PATH-TO-fixed.json [--max-connections N] [--idle-timeout SECONDS] [--event-loops N] [--body-timeout SECONDS]")
     }
 
     private static func fail(_ message: String) -> Never {

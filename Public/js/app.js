@@ -1,12 +1,12 @@
-/// Hash routing (#/oversikt, #/figur/7?wave=current, #/figur/12?wave=2011&by=size_class, #/kommune/1601) so the server needs no rewrite
-/// rules. After each render <main> gets data-state="ready" and data-view, which the browser test waits for.
+/// Hash routing (#/oversikt, #/figur/7?wave=2026, #/figur/7?wave=2026&compare=2011, #/figur/12?wave=2011&by=size_class,
+/// #/kommune/5001, #/kommune/0301?map=2011) so the server needs no rewrite rules. After each render <main> gets data-state="ready" and data-view, which the browser test waits for.
 import { h } from './dom.js';
 import { renderOverview } from './overview.js';
 import { renderFigure, figureView } from './figure-view.js';
 import { renderRespondent } from './respondent-view.js';
+import { BASELINE } from './api.js';
 
 const main = document.getElementById('innhold');
-const VALID_WAVES = new Set(['2011', 'current', 'both']);
 let renderSequence = 0;
 let routedOnce = false;
 
@@ -18,12 +18,17 @@ function parseRoute() {
   switch (parts[0]) {
     case 'figur': {
       const number = Number.parseInt(parts[1] ?? '1', 10);
-      const wave = VALID_WAVES.has(params.get('wave')) ? params.get('wave') : '2011';
+      // A wave is named by its id; an old link's `wave=current` (gone from the API) shows the report's.
+      const wave = /^[0-9]{1,6}$/.test(params.get('wave') ?? '') ? params.get('wave') : BASELINE;
+      const compare = params.get('compare') === BASELINE && wave !== BASELINE ? BASELINE : null;
       const by = params.get('by') === 'size_class' ? 'size_class' : null;
-      return { nav: 'figur', view: figureView(number, wave, by), render: () => renderFigure(main, number, wave, by) };
+      return { nav: 'figur', view: figureView(number, wave, by, compare), render: () => renderFigure(main, number, wave, by, compare) };
     }
-    case 'kommune':
-      return { nav: 'kommune', view: parts[1] ? `kommune/${parts[1]}` : 'kommune', render: () => renderRespondent(main, parts[1]) };
+    case 'kommune': {
+      const map = /^[0-9]{4}$/.test(params.get('map') ?? '') ? params.get('map') : null;
+      const view = parts[1] ? `kommune/${parts[1]}${map ? `?map=${map}` : ''}` : 'kommune';
+      return { nav: 'kommune', view, render: () => renderRespondent(main, parts[1], map) };
+    }
     default:
       return { nav: 'oversikt', view: 'oversikt', render: () => renderOverview(main) };
   }

@@ -33,7 +33,7 @@ function optionOrder(cells) {
 }
 
 /** The short label of a question in a multi-panel figure: the part after the shared stem's colon. */
-function panelLabel(panel) {
+export function panelLabel(panel) {
   if (panel.series) return panel.series.label_nb;
   const text = panel.question.text_nb;
   const colon = text.lastIndexOf(': ');
@@ -90,7 +90,7 @@ function meanCharts(figure) {
 }
 
 /** A round axis maximum just above the largest value (1, 2 or 5 times a power of ten). */
-function niceMax(cells) {
+export function niceMax(cells) {
   const largest = Math.max(1, ...cells.map((cell) => cell.value ?? 0));
   const power = 10 ** Math.floor(Math.log10(largest));
   return [1, 2, 5, 10].map((step) => step * power).find((candidate) => candidate >= largest);

@@ -1,10 +1,19 @@
-/// A municipality or county (#/kommune, #/kommune/1601): search by name or number, registry facts,
-/// whether it answered in 2011, and its success-factor score — criteria met and missed with the
-/// report's advice, and its place among peers of its size — for 2011 and for its current answers.
+/// A municipality or county (#/kommune, #/kommune/5001, #/kommune/0301?map=2011): search by name
+/// or number on both maps, registry facts, the map it belongs to with its predecessors and
+/// successors on the other map, whether it answered in 2011, and its success-factor score —
+/// criteria met and missed with the report's advice, and its place among peers of its size — for
+/// each wave that asked units of its map.
 import { h, formatNumber, formatPercent } from './dom.js';
-import { getJSON, figure as loadFigure, APIError, WAVES } from './api.js';
+import { getJSON, figure as loadFigure, APIError, waves as loadWaves, waveLabel } from './api.js';
 
 const KIND_LABELS = { kommune: 'Kommune', fylkeskommune: 'Fylkeskommune' };
+const CHANGE_LABELS = { unchanged: 'uendret', renumbered: 'nytt nummer', merged: 'sammenslått', split: 'delt' };
+const MAP_LABELS = { 2011: '2011-kartet (inndelingen i 2011)', 2024: '2024-kartet (dagens inndeling)' };
+
+/** The dashboard's address of a unit on its map. */
+function unitHref(code, map) {
+  return `#/kommune/${encodeURIComponent(code)}?map=${map}`;
+}
 const MAX_MATCHES = 20;
 const TYPING_PAUSE_MS = 120;
 
@@ -46,7 +55,8 @@ function searchForm() {
     latest.then(({ rows, more }) => {
       if (number !== asked) return;
       results.replaceChildren(...rows.map((row) =>
-        h('li', null, h('a', { href: `#/kommune/${row.code}` }, `${fullName(row)} (${row.code})`, h('span', { class: 'muted' }, ` – ${row.county_name}`)))));
+        h('li', null, h('a', { href: unitHref(row.code, row.map), 'data-map': row.map }, `${fullName(row)} (${row.code})`,
+          h('span', { class: 'muted' }, ` – ${row.county_name} · ${row.map}-kartet`)))));
       status.textContent = input.value.trim() ? (more ? `Mer enn ${MAX_MATCHES} treff, viser de ${MAX_MATCHES} første.` : `${rows.length} treff.`) : '';
     }, (error) => {
       if (number !== asked) return;
@@ -65,7 +75,7 @@ function searchForm() {
       clearTimeout(pause);
       update();
       const { rows: [first] } = await latest.catch(() => ({ rows: [] }));
-      if (first) location.hash = `#/kommune/${first.code}`;
+      if (first) location.hash = unitHref(first.code, first.map);
     },
   },
   h('label', { for: 'respondent-search' }, 'Søk etter kommune eller fylkeskommune'),
@@ -75,17 +85,50 @@ function searchForm() {
   return form;
 }
 
-function facts(respondent, sizeLabels) {
+/** Links to units on the other map: `1601 Trondheim, 1662 Klæbu`, each with how it changed. */
+function unitLinks(units, className) {
+  return h('span', { class: className }, units.map((unit, index) => [
+    index ? ', ' : null,
+    h('a', { href: unitHref(unit.code, unit.map), 'data-code': unit.code, 'data-map': unit.map }, `${unit.code} ${unit.name ?? ''}`.trim()),
+    unit.change && unit.change !== 'unchanged' ? ` (${CHANGE_LABELS[unit.change] ?? unit.change})` : null,
+  ]));
+}
+
+/** `5001 Trondheim - Tråante ← 1601 Trondheim, 1662 Klæbu` (and → for successors). */
+function lineage(respondent) {
+  const self = `${respondent.code} ${respondent.name}`;
+  const lines = [];
+  if (respondent.predecessors?.length) {
+    lines.push(h('p', { class: 'lineage predecessors' }, `${self} ← `, unitLinks(respondent.predecessors, 'units')));
+  }
+  if (respondent.successors?.length) {
+    lines.push(h('p', { class: 'lineage successors' }, `${self} → `, unitLinks(respondent.successors, 'units')));
+  }
+  return lines;
+}
+
+function facts(respondent, sizeLabels, onMaps, allWaves) {
   const row = (term, value) => [h('dt', null, term), h('dd', null, value)];
+  const otherMaps = onMaps.filter((map) => map !== respondent.map);
+  const latestWave = allWaves.find((wave) => String(wave.id) === String(respondent.latest_wave));
+  // The latest version counts only when it is of a wave on this unit's map (a code can be on both maps).
+  const latest = latestWave && latestWave.map === respondent.map;
   return h('dl', { class: 'facts' },
     row('Nummer', respondent.code),
+    row('Kart', h('span', { 'data-map': respondent.map }, MAP_LABELS[respondent.map] ?? String(respondent.map))),
+    respondent.predecessors?.length ? row('Forgjengere', unitLinks(respondent.predecessors, 'predecessor-links')) : null,
+    respondent.successors?.length ? row('Etterfølgere', unitLinks(respondent.successors, 'successor-links')) : null,
+    otherMaps.length ? row('Samme nummer', h('span', null, otherMaps.map((map, index) => [index ? ', ' : null,
+      h('a', { href: unitHref(respondent.code, map), class: 'other-map' }, `${respondent.code} på ${map}-kartet`)]))) : null,
     respondent.parallel_names?.length ? row('Parallellnavn', respondent.parallel_names.join(', ')) : null,
     row('Type', KIND_LABELS[respondent.kind] ?? respondent.kind),
     row('Fylke', `${respondent.county_name} (${respondent.county_code})`),
     row('Innbyggere', `${formatNumber(respondent.population)}${respondent.population_is_estimate ? ' (anslag)' : ''}`),
     row('Størrelse', sizeLabels[respondent.size_class] ?? respondent.size_class),
-    row('Svarte i 2011', h('span', { 'data-answered-2011': String(respondent.answered_2011) }, respondent.answered_2011 ? 'Ja' : 'Nei')),
-    row('Siste svar', respondent.latest_wave ? `${respondent.latest_wave} (versjon ${respondent.latest_version})` : 'Ingen'));
+    respondent.map === 2011
+      ? row('Svarte i 2011', h('span', { 'data-answered-2011': String(respondent.answered_2011) }, respondent.answered_2011 ? 'Ja' : 'Nei'))
+      : null,
+    row('Siste svar', latest ? `bølge ${respondent.latest_wave} (versjon ${respondent.latest_version})` : respondent.answered_2011 ? 'bølge 2011' : 'Ingen'));
 }
 
 async function loadScore(code, wave) {
@@ -97,9 +140,9 @@ async function loadScore(code, wave) {
   }
 }
 
-function scoreSection(score, wave, sizeLabels) {
-  const label = WAVES.find((candidate) => candidate.id === wave).label;
-  const heading = `Suksessfaktorer – ${label}`;
+function scoreSection(score, waveInfo, sizeLabels) {
+  const wave = waveInfo.id;
+  const heading = `Suksessfaktorer – ${waveLabel(waveInfo)}`;
   if (!score) {
     return h('section', { class: 'score', 'data-wave': wave, 'aria-label': heading },
       h('h2', null, heading), h('p', null, 'Ingen svar i denne bølgen, så ingen poengsum.'));
@@ -126,18 +169,22 @@ function scoreSection(score, wave, sizeLabels) {
       : null);
 }
 
-export async function renderRespondent(main, code) {
-  const sizeLabels = await sizeClassLabels();
+export async function renderRespondent(main, code, map = null) {
+  const [sizeLabels, waves, allWaves] = await Promise.all([sizeClassLabels(), loadWaves(), getJSON('/v1/waves').then((document) => document.waves)]);
   const children = [h('h1', { tabindex: '-1' }, 'Kommune'), searchForm()];
   let title = 'Kommune';
   if (code) {
-    const { respondent } = await getJSON(`/v1/respondents/${encodeURIComponent(code)}`);
-    const scores = await Promise.all(WAVES.map((wave) => loadScore(code, wave.id)));
+    const { respondent, on_maps: onMaps = [] } = await getJSON(`/v1/respondents/${encodeURIComponent(code)}${map ? `?map=${map}` : ''}`);
+    // A score is of one wave, among the units of that wave's map.
+    const asked = waves.filter((wave) => wave.map === respondent.map);
+    const scores = await Promise.all(asked.map((wave) => loadScore(code, wave.id)));
     title = respondent.name;
-    children[0] = h('h1', { tabindex: '-1' }, respondent.name);
+    children.splice(0, 1, h('h1', { tabindex: '-1' }, respondent.name), ...lineage(respondent));
     children.push(
-      h('section', { 'aria-labelledby': 'fakta' }, h('h2', { id: 'fakta' }, 'Fakta'), facts(respondent, sizeLabels)),
-      h('div', { class: 'scores' }, WAVES.map((wave, index) => scoreSection(scores[index], wave.id, sizeLabels))));
+      h('section', { 'aria-labelledby': 'fakta' }, h('h2', { id: 'fakta' }, 'Fakta'), facts(respondent, sizeLabels, onMaps, allWaves)),
+      asked.length
+        ? h('div', { class: 'scores' }, asked.map((wave, index) => scoreSection(scores[index], wave, sizeLabels)))
+        : h('p', { class: 'notice no-waves' }, `Ingen bølge har spurt enhetene på ${respondent.map}-kartet ennå.`));
   }
   main.replaceChildren(...children);
   return title;

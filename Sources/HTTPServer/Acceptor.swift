@@ -20,6 +20,14 @@ final class Acceptor: EventLoopHandler {
             + #"{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"Too many open connections."}"#
     ).utf8)
 
+    private static let clientBusyResponse: [UInt8] = {
+        let body = #"{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"Too many open connections from this address."}"#
+        return Array((
+            "HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/problem+json\r\nContent-Length: \(body.utf8.count)\r\n"
+                + "Connection: close\r\nRetry-After: 1\r\n\r\n" + body
+        ).utf8)
+    }()
+
     init(listener: TCPListener, loops: [LoopContext]) {
         self.listener = listener
         self.loops = loops
@@ -43,12 +51,19 @@ final class Acceptor: EventLoopHandler {
                 Socket.close(socket.fd)
                 continue
             }
+            let client = ClientConnectionCounts.client(of: socket.remoteAddress)
+            guard server.clients.admit(client, limit: server.configuration.maxConnectionsPerClient) else {
+                server.metrics.clientConnectionRejected()
+                _ = try? Socket.send(socket.fd, Self.clientBusyResponse[...])
+                Socket.close(socket.fd)
+                continue
+            }
             let target = loops[next % loops.count]
             next &+= 1
             if target === home {
-                target.adopt(socket)
+                target.adopt(socket, client: client)
             } else {
-                target.loop.execute { target.adopt(socket) }
+                target.loop.execute { target.adopt(socket, client: client) }
             }
         }
     }

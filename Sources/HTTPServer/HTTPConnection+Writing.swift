@@ -5,8 +5,9 @@ extension HTTPConnection {
     /// Takes the request and response (`consuming`): the completion report moves them on instead of copying.
     func finish(_ request: consuming Request, response: consuming Response, bytesIn: Int, started: UInt64) {
         let server = context.server
-        // A handler or middleware may ask to close with its own `Connection: close`.
-        let keepAlive = request.keepAlive && !server.draining && !peerClosed && !response.headers.asksToClose
+        // A handler or middleware may ask to close with its own `Connection: close`. A client that
+        // half-closed still gets every request it sent answered; the connection closes after the last.
+        let keepAlive = request.keepAlive && !server.draining && !response.headers.asksToClose
         let bytesOut = appendResponse(
             response, omitBody: request.method == .head, keepAlive: keepAlive,
             announceKeepAlive: keepAlive && request.version == .http1_0
@@ -19,7 +20,7 @@ extension HTTPConnection {
     /// Answers a request that could not be parsed (or arrived too slowly) and closes: after a
     /// framing error the rest of the stream cannot be trusted (RFC 9112 §6.3).
     func reject(_ error: any HTTPResponseError) {
-        pendingHead = nil
+        pending = nil
         unreadInputPossible = true
         let response = error.makeResponse()
         let bytesOut = appendResponse(response, omitBody: false, keepAlive: false, announceKeepAlive: false)
@@ -118,8 +119,12 @@ extension HTTPConnection {
             // when unread bytes may remain (an error response, or bytes after the last request)
             // would closing reset the connection and lose the response (RFC 9112 §9.6), so only
             // then half-close and drain first.
-            guard unreadInputPossible || !input.isEmpty || pendingHead != nil else { return close() }
+            guard unreadInputPossible || unparsedCount > 0 || pending != nil else { return close() }
             beginLingeringClose()
+        } else if output.isEmpty && peerClosed && !inFlight && !resumeScheduled && !lingering && context.writeScratch.isEmpty {
+            // The client half-closed and everything it sent has been answered (what is left, if
+            // anything, is an incomplete request that can no longer complete).
+            return close()
         }
         updateInterest()
     }
@@ -152,15 +157,18 @@ extension HTTPConnection {
             wanted = .readable
         } else if !output.isEmpty {
             wanted = .writable
-        } else if inFlight || closeAfterWrite {
+        } else if inFlight || closeAfterWrite || unparsedCount >= inputLimit {
+            // Not reading: busy, closing, or the input bound is reached (the scheduled resume
+            // processes the backlog, and reading starts again below the bound).
             wanted = []
         } else {
             wanted = .readable
         }
-        guard wanted != interest else { return }
+        guard wanted != interest || watchingPeerClose != peerCloseWatched else { return }
         do {
-            try context.loop.modify(fd, events: wanted)
+            try context.loop.modify(fd, events: wanted, watchPeerClose: watchingPeerClose)
             interest = wanted
+            peerCloseWatched = watchingPeerClose
         } catch {
             close()
         }
@@ -170,7 +178,8 @@ extension HTTPConnection {
         let configuration = context.server.configuration
         let seconds: Double
         switch reason {
-        case .idle, .body, .write: seconds = configuration.idleTimeout
+        case .idle, .write: seconds = configuration.idleTimeout
+        case .body: seconds = configuration.bodyTimeout
         case .header: seconds = configuration.headerTimeout
         case .linger: seconds = 2
         }
@@ -178,11 +187,12 @@ extension HTTPConnection {
         deadline = context.loop.now &+ MonotonicTime.nanoseconds(seconds)
     }
 
-    /// Acts on an expired deadline: a head not received in time gets 408; anything else just closes.
+    /// Acts on an expired deadline: a head or body not received in time gets 408; anything else just closes.
     func checkDeadline(_ now: UInt64) {
         guard !closed, deadline != 0, now >= deadline else { return }
-        if deadlineReason == .header && !closeAfterWrite && !lingering {
-            reject(HTTPError(.requestTimeout, detail: "The request head was not received in time."))
+        if (deadlineReason == .header || deadlineReason == .body) && !closeAfterWrite && !lingering && !inFlight {
+            let part = deadlineReason == .header ? "head" : "body"
+            reject(HTTPError(.requestTimeout, detail: "The request \(part) was not received in time."))
             flush()
         } else {
             close()
@@ -199,6 +209,7 @@ extension HTTPConnection {
         closed = true
         context.loop.close(fd)
         context.remove(self)
+        context.server.clients.release(client)
         context.server.metrics.connectionClosed()
         output = []
     }

@@ -1,52 +1,20 @@
 extension HTTPParser {
     /// chunked-body = *chunk last-chunk trailer-section CRLF (RFC 9112 §7.1). Chunk extensions are
     /// validated and ignored; trailer fields are returned. The body cap is checked as each chunk-size
-    /// is read, before its data arrives.
+    /// is read, before its data arrives. The server decodes incrementally with
+    /// ``ChunkedBodyDecoder``; this one-shot form runs the same decoder over the whole buffer.
     func parseChunkedBody(_ buffer: UnsafeBufferPointer<UInt8>) -> BodyParseResult {
-        var body: [UInt8] = []
-        var position = 0
-        while true {
-            let lineLimit = min(buffer.count, position + limits.maxChunkLineBytes + 2)
-            guard let lineFeed = indexOfLineFeed(buffer, from: position, to: lineLimit) else {
-                return buffer.count - position > limits.maxChunkLineBytes + 1
-                    ? .invalid(.invalidChunk("a chunk-size line is longer than this server accepts")) : .incomplete
-            }
-            guard lineFeed > position, buffer[lineFeed - 1] == ASCII.cr else { return .invalid(.invalidLineEnding) }
-            let size: Int
-            switch chunkSize(buffer, from: position, to: lineFeed - 1) {
-            case .success(let value): size = value
-            case .failure(let error): return .invalid(error)
-            }
-            guard size <= limits.maxBodyBytes - body.count else { return .invalid(.contentTooLarge) }
-            position = lineFeed + 1
-            if size == 0 { break }
-            guard buffer.count - position >= size + 2 else { return .incomplete }
-            guard buffer[position + size] == ASCII.cr, buffer[position + size + 1] == ASCII.lf else {
-                return .invalid(.invalidChunk("chunk data must be followed by CRLF"))
-            }
-            body.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position..<(position + size)]))
-            position += size + 2
-        }
-
-        var trailers = HTTPHeaders()
-        let trailerLimit = position + limits.maxHeaderBytes
-        while true {
-            guard let end = indexOfLineFeed(buffer, from: position, to: min(buffer.count, trailerLimit)) else {
-                return buffer.count >= trailerLimit ? .invalid(.headersTooLarge) : .incomplete
-            }
-            guard end > position, buffer[end - 1] == ASCII.cr else { return .invalid(.invalidLineEnding) }
-            if end - 1 == position { return .complete(body: body, trailers: trailers, consumed: end + 1) }
-            guard trailers.count < limits.maxHeaderCount else { return .invalid(.tooManyHeaders) }
-            switch parseFieldLine(buffer, from: position, to: end - 1) {
-            case .success(let field): trailers.add(field.name, field.value)
-            case .failure(let error): return .invalid(error)
-            }
-            position = end + 1
+        var decoder = ChunkedBodyDecoder()
+        let (consumed, outcome) = decoder.feed(buffer, parser: self)
+        switch outcome {
+        case .needMore: return .incomplete
+        case .invalid(let error): return .invalid(error)
+        case .complete: return .complete(body: decoder.takeBody(), trailers: decoder.trailers, consumed: consumed)
         }
     }
 
     /// chunk-size [ chunk-ext ], where chunk-ext = *( BWS ";" BWS name [ BWS "=" BWS ( token / quoted-string ) ] ).
-    private func chunkSize(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Result<Int, HTTPParseError> {
+    func chunkSize(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Result<Int, HTTPParseError> {
         var index = start
         var size = 0
         while index < end, let digit = ASCII.hexValue(buffer[index]) {

@@ -21,13 +21,14 @@ final class LoopContext: @unchecked Sendable {
     }
 
     /// Takes over an accepted socket. Loop thread only.
-    func adopt(_ socket: AcceptedSocket) {
-        let connection = HTTPConnection(fd: socket.fd, remoteAddress: socket.remoteAddress, context: self)
+    func adopt(_ socket: AcceptedSocket, client: String) {
+        let connection = HTTPConnection(fd: socket.fd, remoteAddress: socket.remoteAddress, client: client, context: self)
         do {
             try loop.register(socket.fd, events: .readable, handler: connection)
             connections[socket.fd] = connection
         } catch {
             Socket.close(socket.fd)
+            server.clients.release(client)
             server.metrics.connectionClosed()
         }
     }

@@ -75,7 +75,7 @@ public final class Server: @unchecked Sendable {
             ResourceLimits.ignoreBrokenPipeSignal()
             ResourceLimits.raiseOpenFileLimit(to: UInt64(configuration.maxConnections + 256))
             let listener = try TCPListener(host: configuration.host, port: configuration.port, backlog: configuration.backlog)
-            let shortest = min(configuration.headerTimeout, configuration.idleTimeout)
+            let shortest = min(configuration.headerTimeout, configuration.idleTimeout, configuration.bodyTimeout)
             let tick = min(max(shortest / 4, 0.01), 1)
             var loops: [LoopContext] = []
             do throws(SocketError) {

@@ -24,10 +24,22 @@ public struct ServerConfiguration: Sendable {
     /// close (slowloris defence). Default 10.
     public var headerTimeout: Double = 10
     /// Seconds a keep-alive connection may sit idle between requests, and the longest stall
-    /// while a body is read or a response written. Default 60.
+    /// while a response is written (a body being read has ``bodyTimeout`` instead). Default 60.
     public var idleTimeout: Double = 60
+    /// Seconds a client has to send a whole request body once its head has arrived; then 408 and
+    /// close. Progress does not extend it (a byte a minute must not hold a connection forever).
+    /// Default 60.
+    public var bodyTimeout: Double = 60
     /// Most open connections; beyond it new ones get a 503 and are closed. Default 16 384.
     public var maxConnections: Int = 16_384
+    /// Most open connections from one client address; beyond it new ones get a 429 and are
+    /// closed. Default 1024.
+    public var maxConnectionsPerClient: Int = 1024
+    /// Received bytes a connection keeps unparsed (a partial head, or pipelined requests waiting
+    /// their turn) before it stops reading; it reads again once they are processed. Never less
+    /// than one request-line and header section. Body bytes are not counted: they are consumed as
+    /// they arrive, within ``maxBodyBytes``. Default 64 KiB.
+    public var maxBufferedInputBytes: Int = 64 * 1024
     /// Most pipelined requests answered from one read before the connection yields to others;
     /// their responses are coalesced into one write. Default 16.
     public var maxPipelinedRequests: Int = 16
@@ -40,6 +52,11 @@ public struct ServerConfiguration: Sendable {
     public var compression: CompressionConfiguration = CompressionConfiguration()
 
     public init() {}
+
+    /// ``maxBufferedInputBytes``, raised to what the longest acceptable head needs.
+    var inputBufferLimit: Int {
+        max(maxBufferedInputBytes, maxRequestLineBytes + maxHeaderBytes + 16)
+    }
 
     /// The parser's caps.
     public var parserLimits: HTTPParser.Limits {

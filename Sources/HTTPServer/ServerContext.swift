@@ -11,6 +11,8 @@ final class ServerContext: Sendable {
     let metrics: ServerMetrics
     let onRequestCompleted: (@Sendable (CompletedRequest) -> Void)?
     let workerPool: HandlerWorkerPool?
+    /// Open connections per client address.
+    let clients = ClientConnectionCounts()
     /// Whether a request goes to ``workerPool`` (only asked when there is one).
     let offload: @Sendable (Request) -> Bool
     private let drainingFlag = Atomic<Bool>(false)

@@ -106,8 +106,13 @@ public final class EventLoop: @unchecked Sendable {
     }
 
     /// Changes the events watched for `fd`. Loop thread only.
-    public func modify(_ fd: Int32, events: IOEvents) throws(SocketError) {
-        guard cepoll_ctl(epollFD, EPOLL_CTL_MOD, fd, (events.union(.hangup)).rawValue) == 0 else {
+    ///
+    /// - Parameter watchPeerClose: whether `EPOLLRDHUP` is watched besides `events`. Level-triggered, it
+    ///   is reported on every wait once the peer half-closed, so an owner that keeps the connection
+    ///   open after the peer's FIN (to answer a request still running) stops watching it.
+    public func modify(_ fd: Int32, events: IOEvents, watchPeerClose: Bool = true) throws(SocketError) {
+        let always: IOEvents = watchPeerClose ? .hangup : .failure
+        guard cepoll_ctl(epollFD, EPOLL_CTL_MOD, fd, (events.union(always)).rawValue) == 0 else {
             throw .current("epoll_ctl(MOD)")
         }
     }

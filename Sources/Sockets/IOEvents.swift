@@ -11,4 +11,8 @@ public struct IOEvents: OptionSet, Sendable {
     public static let writable = IOEvents(rawValue: CEPOLL_OUT)
     /// The peer hung up or the socket has an error; always reported, never needs requesting.
     public static let hangup = IOEvents(rawValue: CEPOLL_HUP | CEPOLL_ERR | CEPOLL_RDHUP)
+    /// The peer closed its sending side (`EPOLLRDHUP`); reported only while watched, and level-triggered.
+    public static let peerClosedWriting = IOEvents(rawValue: CEPOLL_RDHUP)
+    /// The connection is gone or failed (`EPOLLHUP`, `EPOLLERR`); always reported by epoll.
+    public static let failure = IOEvents(rawValue: CEPOLL_HUP | CEPOLL_ERR)
 }

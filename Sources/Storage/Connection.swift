@@ -38,7 +38,7 @@ public final class Connection {
         // SQLITE_OPEN_EXRESCODE makes even sqlite3_open_v2's own failure an extended code.
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         var database: OpaquePointer?
-        let code = sqlite3_open_v2(path, &database, flags, nil)
+        let code = sqlite3_open_v2(path, &database, flags, configuration.vfsName)
         guard code == SQLITE_OK, let database else {
             let error = DatabaseError.current(database, code: code, sql: nil)
             sqlite3_close_v2(database)

@@ -19,10 +19,14 @@ public final class DatabasePool: @unchecked Sendable {
         public var readerCount: Int
         /// How long a connection waits for a lock before SQLITE_BUSY. Default 5000 ms.
         public var busyTimeoutMilliseconds: Int32
+        /// The SQLite VFS every connection opens the file through; `nil` (default) is `unix`.
+        /// Only the power-loss tests set it (see docs/storage.md).
+        public var vfsName: String?
 
-        public init(readerCount: Int = 4, busyTimeoutMilliseconds: Int32 = 5000) {
+        public init(readerCount: Int = 4, busyTimeoutMilliseconds: Int32 = 5000, vfsName: String? = nil) {
             self.readerCount = readerCount
             self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+            self.vfsName = vfsName
         }
     }
 
@@ -47,10 +51,11 @@ public final class DatabasePool: @unchecked Sendable {
         self.path = path
         self.configuration = configuration
         // The writer opens first: it switches the file to WAL before any reader looks at it.
-        writer = try Connection(path: path, configuration: .init(busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds))
+        writer = try Connection(path: path, configuration: .init(busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds,
+                                                                 vfsName: configuration.vfsName))
         idleReaders = try (0..<max(1, configuration.readerCount)).map { _ in
             try Connection(path: path, configuration: .init(busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds,
-                                                             queryOnly: true))
+                                                             queryOnly: true, vfsName: configuration.vfsName))
         }
     }
 

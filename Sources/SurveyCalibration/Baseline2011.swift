@@ -20,6 +20,7 @@ public enum Baseline2011 {
         var draft = BaselineDraft(units: units, seed: seed, forced: forcedAnswers())
         try draft.assignStrategyAndUse()
         try draft.assignStrategyDetails()
+        try draft.assignNonUsers()
         try draft.assignFacebook()
         try draft.assignUseDetails()
         try draft.assignOrganisation()
@@ -59,9 +60,6 @@ public enum Baseline2011 {
             "uses_social_media": all(NamedMunicipalities.users, ["yes"]),
             "has_strategy": all(NamedMunicipalities.strategyAndGuidelines, ["yes"]),
             "has_guidelines": all(NamedMunicipalities.strategyAndGuidelines, ["yes"]),
-            // Oslo without an official page: it must be among the high achievers (nearly every
-            // low achiever has a page, see the marketing contradiction in docs/data.md).
-            BaselineDraft.highAttainmentKey: [withoutPage: ["yes"]],
             "has_official_facebook_page": all(NamedMunicipalities.officialPages, ["yes"]).merging([withoutPage: ["no"]]) { $1 },
             "plans_official_page": [withoutPage: ["dont_know"]],
             "facebook_pages": all(NamedMunicipalities.fourOrMorePages, ["four_or_more"]),

@@ -48,3 +48,9 @@ extension BaselineDraft {
         }
     }
 }
+
+extension BaselineDraft {
+    /// The weight of an option a respondent's other answers rule out: drawn only if nobody else
+    /// is left (the coherence test then fails, so a quota table that forces it is found at once).
+    static let never = 1e-9
+}

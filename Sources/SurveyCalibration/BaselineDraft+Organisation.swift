@@ -5,23 +5,58 @@ extension BaselineDraft {
     mutating func assignOrganisation() throws {
         let users = members(isUser)
         var view = self
-        // Fig. 14: chief executive or head of communication 63 %, unclear 12 % (line 519).
-        try assignSingle("overall_responsibility", cell: "users", members: users, quotas: [
-            ("radmann", 58), ("information_chief", 42), ("service_desk", 12), ("it_chief", 8),
-            ("unit_leaders", 12), ("other", 8), ("unclear", 19)])
-        // Fig. 15: high achievers involve the service desk and politicians more (line 947–948).
-        try assignMultiple("publishers", cell: "users", members: users, counts: [
-            ("service_desk", 60), ("other_employees", 88), ("radmann", 30), ("politicians", 18),
-            ("it_department", 25), ("external", 4), ("information_unit", 95),
-        ], weight: { index, option in (option == "service_desk" || option == "politicians") && view.isHigh(index) ? 4 : 1 })
         // 94 % have no staff working only on social media; only the largest cities do (line 552).
         let largest = users.filter { size($0) == .large }.sorted { units[$0].population > units[$1].population }.prefix(9)
         for index in users { answers[index]["dedicated_staff"] = .choice(largest.contains(index) ? "yes" : "no") }
-        // Fig. 16: mostly the largest kommuner and counties (line 561).
+        view = self
+        let isAdopted: (Int) -> Bool = { view.has($0, "strategy_adoption", "political", "administrative") }
+        let hasStaff: (Int) -> Bool = { view.has($0, "dedicated_staff", "yes") }
+        // Fig. 14: chief executive or head of communication 63 %, unclear 12 % (line 519). Units with
+        // an adopted strategy or staff of their own have settled who is responsible; strategy holders
+        // and high achievers are seldom unclear. Heads of communication sit in the larger units,
+        // the small ones leave it to the chief executive's office (line 192).
+        try assignSingle("overall_responsibility", cell: "users", members: users, quotas: [
+            ("unclear", 19), ("information_chief", 42), ("radmann", 58), ("service_desk", 12), ("it_chief", 8),
+            ("unit_leaders", 12), ("other", 8)],
+            weight: { index, option in
+                let population = Double(view.units[index].population)
+                switch option {
+                case "unclear":
+                    if isAdopted(index) || hasStaff(index) { return Self.never }
+                    return (view.hasStrategy(index) ? 0.5 : 1) * (view.isHigh(index) ? 0.5 : 2)
+                case "information_chief": return population >= 5_000 ? (population / 5_000).squareRoot() * 2 : 0.5 * (population / 5_000) * (population / 5_000)
+                case "radmann": return population < 5_000 ? 2 : 1
+                default: return 1
+                }
+            })
+        view = self
+        // Fig. 15: high achievers involve the service desk and politicians more (line 947–948). The
+        // unit holding the overall responsibility publishes; an information unit is a feature of the
+        // larger units (line 192), rare under 2 000 inhabitants.
+        let responsiblePublisher = ["information_chief": "information_unit", "service_desk": "service_desk", "it_chief": "it_department"]
+        try assignMultiple("publishers", cell: "users", members: users, counts: [
+            ("information_unit", 95), ("service_desk", 60), ("radmann", 30), ("politicians", 18),
+            ("it_department", 25), ("external", 4), ("other_employees", 88),
+        ], required: { index in
+            (view.answers[index]["overall_responsibility"]?.selectedCodes ?? []).compactMap { responsiblePublisher[$0] }
+        }, weight: { index, option in
+            let population = Double(view.units[index].population)
+            switch option {
+            case "service_desk", "politicians": return view.isHigh(index) ? 4 : 1
+            case "information_unit": return population < 2_000 ? 0.1 : population < 5_000 ? 0.3 : population < 20_000 ? 1.5 : 6
+            case "radmann": return population < 5_000 ? 2 : 1
+            default: return 1
+            }
+        })
+        // Fig. 16: mostly the largest kommuner and counties (line 561); staff working only on social
+        // media always have it in their job description.
         try assignSingleBySize("job_descriptions", cell: "users", members: users, quotas: (
             small: [("yes", 5), ("dont_know", 4), ("no", 49)], medium: [("yes", 12), ("dont_know", 3), ("no", 43)],
             large: [("yes", 18), ("dont_know", 1), ("no", 12)], county: [("yes", 9), ("dont_know", 0), ("no", 3)]),
-            weight: { index, option in option == "yes" ? Double(view.units[index].population) : 1 })
+            weight: { index, option in
+                guard option == "yes" else { return hasStaff(index) ? Self.never : 1 }
+                return hasStaff(index) ? 1e12 : Double(view.units[index].population)
+            })
 
         // Fig. 17: 34 % trained staff, rising with size, 81 % of counties (line 567); 4 % politicians (577).
         let everyone = members { _ in true }
@@ -37,7 +72,8 @@ extension BaselineDraft {
         try assignSingleBySize("politicians_trained", cell: "all", members: everyone, quotas: (
             small: [("yes", 2), ("dont_know", 3), ("no", 123)], medium: [("yes", 2), ("dont_know", 3), ("no", 89)],
             large: [("yes", 4), ("dont_know", 2), ("no", 30)], county: [("yes", 3), ("dont_know", 2), ("no", 11)]),
-            weight: { index, option in option == "yes" && view.has(index, "staff_trained", "yes") ? 100 : 1 })
+            // Politicians are trained where staff are (rule `politicians_trained_with_staff`).
+            weight: { index, option in option == "yes" ? (view.has(index, "staff_trained", "yes") ? 1 : Self.never) : 1 })
         try assignGuidelines()
     }
 

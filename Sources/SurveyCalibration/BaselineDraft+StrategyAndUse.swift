@@ -38,11 +38,17 @@ extension BaselineDraft {
     mutating func assignStrategyDetails() throws {
         // Fig. 4: 107 plan (39 % of 274; 47 % of the 228 without), 80 of them in 2011 (46 % with a
         // strategy in 2011, line 180), 118 unsure (43 %), 3 will not (1 %). Large/counties plan most.
+        // Non-users plan a strategy more often than users without one: 48 of them wait for a
+        // strategy process before starting (Fig. 9), which only a planned strategy makes sense of.
+        let planner = self
+        let nonUserPlans: (Int, String) -> Double = { index, option in
+            option.hasPrefix("plans") && !planner.isUser(index) ? 2.5 : 1
+        }
         try assignSingleBySize("strategy_plans", cell: "no strategy", members: members { !hasStrategy($0) }, quotas: (
             small: [("plans_2011", 31), ("plans_2012", 11), ("dont_know", 76), ("will_not", 2)],
             medium: [("plans_2011", 30), ("plans_2012", 10), ("dont_know", 39), ("will_not", 1)],
             large: [("plans_2011", 14), ("plans_2012", 5), ("dont_know", 3), ("will_not", 0)],
-            county: [("plans_2011", 5), ("plans_2012", 1), ("dont_know", 0), ("will_not", 0)]))
+            county: [("plans_2011", 5), ("plans_2012", 1), ("dont_know", 0), ("will_not", 0)]), weight: nonUserPlans)
 
         let strategy = members(hasStrategy)
         var view = self
@@ -74,6 +80,8 @@ extension BaselineDraft {
         try assignMultiple("strategy_objectives", cell: "strategy", members: strategy, counts: [
             ("dialog_services", 33), ("reputation", 30), ("information", 38), ("dialog_politics", 14),
             ("new_target_groups", 22), ("crisis", 12), ("other", 6),
-        ], required: { view.answers[$0]["main_objective"]?.selectedCodes ?? [] })
+        ], required: { view.answers[$0]["main_objective"]?.selectedCodes ?? [] },
+        // High achievers state a broader set of objectives (line 946).
+        weight: { index, _ in view.isHigh(index) ? 2 : 1 })
     }
 }

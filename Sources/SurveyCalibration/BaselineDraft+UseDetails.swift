@@ -1,18 +1,8 @@
 import Survey
 
 extension BaselineDraft {
-    /// Fig. 8–13 and the text on use: plans, reasons, uses, main use, channels, best channel.
+    /// Fig. 10–13 and the text on use: uses, main use, channels, best channel, effect of all channels.
     mutating func assignUseDetails() throws {
-        // Fig. 8: 30 % plan, 31 % unsure, 38 % not (line 261); all large and county non-users plan.
-        try assignSingleBySize("plans_social_media_2011", cell: "non-users", members: members { !isUser($0) }, quotas: (
-            small: [("yes", 14), ("no", 32), ("dont_know", 24)], medium: [("yes", 12), ("no", 12), ("dont_know", 12)],
-            large: [("yes", 5), ("no", 0), ("dont_know", 0)], county: [("yes", 4), ("no", 0), ("dont_know", 0)]))
-        // Fig. 9: resources first, then awaiting a strategy, then privacy (line 898).
-        try assignMultiple("reasons_not_using", cell: "non-users", members: members { !isUser($0) }, counts: [
-            ("awaiting_strategy", 48), ("privacy", 35), ("case_handling", 25), ("legislation", 18),
-            ("harassment", 12), ("no_need", 20), ("other", 10), ("lack_resources", 70),
-        ])
-
         let users = members(isUser)
         var view = self
         // Fig. 11 and line 467: with a strategy 67 % one-way / 22 % dialogue, without 69 % / 18 %.
@@ -39,9 +29,15 @@ extension BaselineDraft {
             large: [("facebook", 20), ("twitter", 6), ("blogs", 4), ("youtube", 1)],
             county: [("facebook", 1), ("twitter", 11)]), weight: noPageFirst)
         try assignChannels(users: users)
-        // 61 % had an effect of every channel (line 501).
+        // 61 % had an effect of every channel (line 501). A unit with a single channel, which it names
+        // best, cannot say that not every channel had an effect (rule `one_channel_has_effect`).
+        view = self
         try assignSingle("effect_all_channels", cell: "users", members: users,
-                         quotas: [("yes", 97), ("no", 50), ("dont_know", 12)])
+                         quotas: [("no", 50), ("yes", 97), ("dont_know", 12)],
+                         weight: { index, option in
+                             let channels = view.answers[index]["channels"]?.selectedCodes.count ?? 0
+                             return option == "no" ? (channels < 2 ? Self.never : Double(channels)) : 1
+                         })
     }
 
     /// Fig. 12: 96 % on Facebook (6 users without: no official page, another best channel, none

@@ -45,6 +45,12 @@ struct BaselineDraft {
         return keyed.map(\.index)
     }
 
+    /// A standard normal draw (Box–Muller on two uniform draws in (0, 1]).
+    mutating func normal() -> Double {
+        let u = random.unitInterval(), v = random.unitInterval()
+        return (-2 * Foundation.log(u)).squareRoot() * Foundation.cos(2 * Double.pi * v)
+    }
+
     /// Assigns a single choice question inside one cell with exact quotas per option.
     /// Respondents forced to an option take its first places; the rest are drawn by weight.
     mutating func assignSingle(_ question: String, cell: String, members: [Int], quotas: [(String, Int)],
@@ -77,8 +83,11 @@ struct BaselineDraft {
     /// `required` options (e.g. the main use) are always selected. The last option of `counts`
     /// goes first to members still without any option, so that everyone ends with at least one;
     /// the others follow their weights undisturbed. Codes are stored in questionnaire order.
+    /// `excluding` names pairs of options no member may hold together (e.g. "sees no need" and
+    /// "awaiting a strategy process"): a member holding one is not drawn for the other.
     mutating func assignMultiple(_ question: String, cell: String, members: [Int], counts: [(String, Int)],
                                  required: (Int) -> [String] = { _ in [] },
+                                 excluding: [(String, String)] = [],
                                  weight: (Int, String) -> Double = { _, _ in 1 }) throws {
         var selected = Dictionary(uniqueKeysWithValues: members.map { ($0, Set(required($0) + (forcedOptions(question, $0) ?? []))) })
         for (option, count) in counts {
@@ -86,12 +95,17 @@ struct BaselineDraft {
             guard already.count <= count else {
                 throw GenerationError.forcedOverQuota(question: question, option: option, cell: cell)
             }
-            let free = members.filter { selected[$0]?.contains(option) != true }
+            let rivals = Set(excluding.compactMap { $0.0 == option ? $0.1 : $0.1 == option ? $0.0 : nil })
+            let free = members.filter { selected[$0]?.contains(option) != true && selected[$0]?.isDisjoint(with: rivals) != false }
             let isLast = option == counts.last?.0
             let order = weightedOrder(free, weight: { index in
                 (isLast && selected[index]?.isEmpty == true ? 1_000 : 1) * weight(index, option)
             })
-            for index in order.prefix(count - already.count) { selected[index, default: []].insert(option) }
+            let drawn = order.prefix(count - already.count)
+            guard drawn.count == count - already.count else {
+                throw GenerationError.forcedOverQuota(question: question, option: option, cell: cell)
+            }
+            for index in drawn { selected[index, default: []].insert(option) }
         }
         let optionOrder = (try? Questionnaire.report2011.question(question).options.map(\.code)) ?? counts.map(\.0)
         for index in members {
@@ -101,32 +115,32 @@ struct BaselineDraft {
         }
     }
 
-    /// Assigns whole numbers whose sum is exactly `sum` (so the group mean is exact): random values
-    /// around the mean, sorted so that larger units get larger values, fixed values kept, and the
-    /// remainder spread one unit at a time within bounds.
-    mutating func assignNumbers(_ question: String, cell: String, members: [Int], sum: Int, spread: Double,
-                                bounds: ClosedRange<Int>, fixed: [String: Int] = [:], byPopulation: Bool) throws {
+    /// Assigns whole numbers whose sum is exactly `sum`: log-normal values (spread `sigma` on the
+    /// log scale) around a median proportional to the square root of the unit's population,
+    /// scaled to the free part of the sum, rounded, and the remainder spread one unit at a time
+    /// (largest values first). Fixed values are kept as they are.
+    mutating func assignLogNormal(_ question: String, cell: String, members: [Int], sum: Int, sigma: Double,
+                                  bounds: ClosedRange<Int>, fixed: [String: Int] = [:]) throws {
         let pinned = members.filter { fixed[units[$0].code] != nil }
         let free = members.filter { fixed[units[$0].code] == nil }
-        let pinnedSum = pinned.reduce(0) { $0 + (fixed[units[$1].code] ?? 0) }
+        for index in pinned { answers[index][question] = .number(fixed[units[index].code] ?? 0) }
+        let target = sum - pinned.reduce(0) { $0 + (fixed[units[$1].code] ?? 0) }
         guard !free.isEmpty else {
-            guard pinnedSum == sum else { throw GenerationError.unreachableSum(question: question, cell: cell) }
-            for index in pinned { answers[index][question] = .number(fixed[units[index].code] ?? 0) }
+            guard target == 0 else { throw GenerationError.unreachableSum(question: question, cell: cell) }
             return
         }
-        let mean = Double(sum - pinnedSum) / Double(free.count)
-        var values = free.map { _ in
-            let factor = 1 + spread * (2 * random.unitInterval() - 1)
-            return min(max(Int((mean * factor).rounded()), bounds.lowerBound), bounds.upperBound)
-        }
-        var residual = sum - pinnedSum - values.reduce(0, +)
+        let raw = free.map { Double(units[$0].population).squareRoot() * Foundation.exp(sigma * normal()) }
+        let scale = Double(target) / raw.reduce(0, +)
+        var values = raw.map { min(max(Int(($0 * scale).rounded()), bounds.lowerBound), bounds.upperBound) }
+        var residual = target - values.reduce(0, +)
+        let order = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
         var cursor = 0
         var idle = 0
         while residual != 0 {
+            let slot = order[cursor]
             let step = residual > 0 ? 1 : -1
-            let candidate = values[cursor] + step
-            if bounds.contains(candidate) {
-                values[cursor] = candidate
+            if bounds.contains(values[slot] + step) {
+                values[slot] += step
                 residual -= step
                 idle = 0
             } else {
@@ -135,10 +149,6 @@ struct BaselineDraft {
             }
             cursor = (cursor + 1) % values.count
         }
-        let ordered = byPopulation ? free.sorted { units[$0].population < units[$1].population } : free
-        for (index, value) in zip(ordered, byPopulation ? values.sorted() : values) {
-            answers[index][question] = .number(value)
-        }
-        for index in pinned { answers[index][question] = .number(fixed[units[index].code] ?? 0) }
+        for (index, value) in zip(free, values) { answers[index][question] = .number(value) }
     }
 }

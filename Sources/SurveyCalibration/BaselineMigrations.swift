@@ -1,26 +1,37 @@
 import Foundation
 import Survey
 
-/// Emits the data migrations 0002–0004 from the questionnaire, the municipality list and the
-/// generated answers. The text is a pure function of its inputs, so regenerating gives
+/// Emits the data migrations 0002, 0003 and 0020 from the questionnaire, the municipality list and
+/// the generated answers. The text is a pure function of its inputs, so regenerating gives
 /// byte-identical files (a test checks the committed ones).
+///
+/// `0004_answers_2011.sql` is frozen: it inserted the first calibration's 274 answer sets and has
+/// shipped, so it is never rewritten (the migrator refuses an edited migration). The current
+/// generator's answers replace those synthetic rows in place with `0020_answers_2011_coherent.sql`.
 public enum BaselineMigrations {
     public static let questionnaireFile = "0002_questionnaire.sql"
     public static let respondentsFile = "0003_respondents.sql"
-    public static let answersFile = "0004_answers_2011.sql"
+    /// The shipped, frozen first calibration (not generated any more; see the type's comment).
+    public static let frozenAnswersFile = "0004_answers_2011.sql"
+    public static let answersFile = "0020_answers_2011_coherent.sql"
 
-    /// File name -> contents, in migration order, from `Data/` (municipalities-2011*.csv).
+    /// File name -> contents, in migration order, from `Data/` (municipalities-2011*.csv; the
+    /// answers must satisfy every rule of `Data/coherence-rules.json`).
     public static func files(dataDirectory: URL) throws -> [(name: String, contents: String)] {
         let respondents = try MunicipalityCSV.respondents(dataDirectory: dataDirectory)
         let answerSets = try Baseline2011.generate(respondents: respondents)
+        // Incoherent answers are never written: the first broken rule stops the generation.
+        if let broken = try CoherenceRuleTable.load(dataDirectory: dataDirectory).violations(in: answerSets).first {
+            throw GenerationError.incoherent(rule: broken.rule, respondent: broken.respondent)
+        }
         return [
             (questionnaireFile, try questionnaireSQL(.report2011)),
             (respondentsFile, respondentsSQL(respondents)),
-            (answersFile, try answersSQL(answerSets)),
+            (answersFile, try replacementSQL(answerSets)),
         ]
     }
 
-    /// Writes the three files into `outputDirectory` (created if missing); returns their URLs.
+    /// Writes the three generated files into `outputDirectory` (created if missing); returns their URLs.
     /// This is what `betakomm generate-data --output DIR` runs.
     @discardableResult
     public static func write(dataDirectory: URL, outputDirectory: URL) throws -> [URL] {
@@ -66,12 +77,19 @@ public enum BaselineMigrations {
         return sql
     }
 
-    public static func answersSQL(_ answerSets: [AnswerSet]) throws -> String {
-        var sql = header("The 2011 answers: synthetic microdata calibrated to the published report (docs/data.md).")
+    /// The regenerated 2011 answers as updates of the synthetic baseline rows 0004 inserted: the same
+    /// 274 units answered, so each row keeps its id, version, wave and date and gets new answers.
+    /// Only `source = 'baseline-2011'` rows are touched, so imported real microdata (`import`) and
+    /// every submission stay as they are.
+    public static func replacementSQL(_ answerSets: [AnswerSet]) throws -> String {
+        var sql = header("""
+            The 2011 answers, regenerated so each respondent's answers are coherent (Data/coherence-rules.json)
+            -- and the report's associations hold (docs/data.md). Replaces the synthetic rows of 0004 in place: the
+            -- baseline is synthetic microdata calibrated to the report, never a unit's real answers.
+            """)
         for set in answerSets.sorted(by: { $0.respondentCode < $1.respondentCode }) {
-            sql += "INSERT INTO answer_sets (respondent_code, version, wave, answers, source, created_at) VALUES ("
-                + "\(literal(set.respondentCode)), \(set.version), \(set.wave), \(literal(try CanonicalJSON.string(set.answers))), "
-                + "\(literal(set.source.rawValue)), \(literal(set.createdAt)));\n"
+            sql += "UPDATE answer_sets SET answers = \(literal(try CanonicalJSON.string(set.answers))) WHERE respondent_code = "
+                + "\(literal(set.respondentCode)) AND wave = \(set.wave) AND version = \(set.version) AND source = \(literal(set.source.rawValue));\n"
         }
         return sql
     }

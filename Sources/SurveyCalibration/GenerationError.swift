@@ -11,6 +11,8 @@ public enum GenerationError: Error, Equatable, CustomStringConvertible {
     case emptySelection(question: String, respondent: String)
     /// A mean could not be hit within the question's bounds.
     case unreachableSum(question: String, cell: String)
+    /// A generated answer set breaks a rule of `Data/coherence-rules.json`.
+    case incoherent(rule: String, respondent: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum GenerationError: Error, Equatable, CustomStringConvertible {
         case let .missingRespondent(code): return "respondent \(code) is not in the municipality list"
         case let .emptySelection(question, respondent): return "\(question): respondent \(respondent) selected nothing"
         case let .unreachableSum(question, cell): return "\(question) [\(cell)]: target sum unreachable within bounds"
+        case let .incoherent(rule, respondent): return "respondent \(respondent) breaks coherence rule '\(rule)'"
         }
     }
 }

@@ -23,8 +23,6 @@ struct Serve: ParsableCommand {
     var corsOrigins: String?
     @Option(name: .customLong(Setting.minimumCellSize.flag), help: ArgumentHelp(Setting.minimumCellSize.help, valueName: "n"))
     var minimumCellSize: String?
-    @Option(name: .customLong(Setting.submissionWave.flag), help: ArgumentHelp(Setting.submissionWave.help, valueName: "year"))
-    var submissionWave: String?
     @Option(name: .customLong(Setting.logLevel.flag), help: ArgumentHelp(Setting.logLevel.help, valueName: "level"))
     var logLevel: String?
     @Option(name: .customLong(Setting.logFormat.flag), help: ArgumentHelp(Setting.logFormat.help, valueName: "format"))
@@ -39,8 +37,14 @@ struct Serve: ParsableCommand {
     var headerTimeout: String?
     @Option(name: .customLong(Setting.idleTimeout.flag), help: ArgumentHelp(Setting.idleTimeout.help, valueName: "seconds"))
     var idleTimeout: String?
+    @Option(name: .customLong(Setting.bodyTimeout.flag), help: ArgumentHelp(Setting.bodyTimeout.help, valueName: "seconds"))
+    var bodyTimeout: String?
     @Option(name: .customLong(Setting.maxConnections.flag), help: ArgumentHelp(Setting.maxConnections.help, valueName: "n"))
     var maxConnections: String?
+    @Option(name: .customLong(Setting.maxConnectionsPerClient.flag), help: ArgumentHelp(Setting.maxConnectionsPerClient.help, valueName: "n"))
+    var maxConnectionsPerClient: String?
+    @Option(name: .customLong(Setting.writeRateLimit.flag), help: ArgumentHelp(Setting.writeRateLimit.help, valueName: "per-minute"))
+    var writeRateLimit: String?
     @Option(name: .customLong(Setting.shutdownTimeout.flag), help: ArgumentHelp(Setting.shutdownTimeout.help, valueName: "seconds"))
     var shutdownTimeout: String?
     @Option(name: .customLong(Setting.handlerThreads.flag), help: ArgumentHelp(Setting.handlerThreads.help, valueName: "n"))
@@ -56,7 +60,6 @@ struct Serve: ParsableCommand {
         case .publicDirectory: publicDirectory
         case .corsOrigins: corsOrigins
         case .minimumCellSize: minimumCellSize
-        case .submissionWave: submissionWave
         case .logLevel: logLevel
         case .logFormat: logFormat
         case .accessLog: accessLog
@@ -64,7 +67,10 @@ struct Serve: ParsableCommand {
         case .maxHeaderBytes: maxHeaderBytes
         case .headerTimeout: headerTimeout
         case .idleTimeout: idleTimeout
+        case .bodyTimeout: bodyTimeout
         case .maxConnections: maxConnections
+        case .maxConnectionsPerClient: maxConnectionsPerClient
+        case .writeRateLimit: writeRateLimit
         case .shutdownTimeout: shutdownTimeout
         case .handlerThreads: handlerThreads
         }

@@ -11,8 +11,8 @@ import Testing
         let json = try response.json()
         #expect(json["status"] as? String == "ok")
         #expect(json["database"] as? String == "ok")
-        // 0004 inserts the 274 answer sets of 2011, so the largest id is 274.
-        #expect(json["data_version"] as? Int == 274)
+        #expect(json["data_version"] as? Int == (try app.storedDataVersion))
+        #expect(json["data_version"] as? Int ?? 0 >= 274)
         #expect(response.header("Cache-Control") == "no-store")
     }
 
@@ -35,7 +35,7 @@ import Testing
         let second = try buildApplication(configuration: again)
         defer { second.shutdown(timeout: 1) }
         #expect(second.appliedMigrations.isEmpty)
-        #expect(try second.store.snapshot().version == 274)
+        #expect(try second.store.snapshot().version == (try second.storedDataVersion))
     }
 
     @Test func unknownPathsAreProblemDocuments() throws {

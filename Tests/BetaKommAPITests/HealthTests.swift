@@ -36,7 +36,7 @@ import Testing
         try FileManager.default.moveItem(atPath: path + ".away", toPath: path)
         let restored = try app.get("/health")
         #expect(restored.status == 200)
-        #expect(try restored.json()["data_version"] as? Int == 274)
+        #expect(try restored.json()["data_version"] as? Int == (try app.application.storedDataVersion))
     }
 
     @Test func aDifferentFileAtThePathIs503() throws {

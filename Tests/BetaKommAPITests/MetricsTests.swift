@@ -22,7 +22,7 @@ import Testing
         #expect(metrics.types["betakomm_http_requests_total"] == "counter")
         #expect(metrics.types["betakomm_http_request_duration_seconds"] == "histogram")
         #expect(metrics.types["betakomm_open_connections"] == "gauge")
-        #expect(metrics.value("betakomm_data_version") == 274)
+        #expect(metrics.value("betakomm_data_version") == Double(try app.application.storedDataVersion))
         #expect((metrics.value("betakomm_database_size_bytes") ?? 0) > 100_000)
         // This very scrape's connection is open.
         #expect((metrics.value("betakomm_open_connections") ?? 0) >= 1)

@@ -49,6 +49,14 @@ import Testing
                 targets.append((url + "?limit=2&uses_social_media=yes&sort=-name", content))
                 targets.append((url + "?q=sand&kind=kommune&limit=2", content))
                 targets.append((url + "?q=porsanki", content))
+                // Rows of both maps, and of the 2024 map alone.
+                targets.append((url + "?q=trondheim", content))
+                targets.append((url + "?map=2024&limit=3&sort=-population", content))
+            case "/v1/respondents/{code}":
+                // A unit of today's map with two predecessors; a code on both maps, picked by map.
+                targets += ["/v1/respondents/5001", "/v1/respondents/0301?map=2011", "/v1/respondents/1601"].map { ($0, content) }
+            case "/v1/questions", "/v1/questions/{id}":
+                targets.append((url + "?wave=2011", content))
             case "/v1/figures/{n}.svg":
                 targets += ["?lang=en", "?by=size_class"].map { (url + $0, content) }
             default: break
@@ -82,7 +90,7 @@ import Testing
     @Test func theValidatorCatchesDrift() throws {
         let app = try TestApplication.shared.get()
         let validator = SchemaValidator(document: try document(app))
-        let schema = ["$ref": "#/components/schemas/Respondent"]
+        let schema = ["$ref": "#/components/schemas/RespondentDetail"]
         let good = try #require(try app.get("/v1/respondents/0301").json().object("respondent"))
         #expect(validator.validate(good, against: schema).isEmpty)
         var extra = good

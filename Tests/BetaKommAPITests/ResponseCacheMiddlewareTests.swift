@@ -66,6 +66,7 @@ import Testing
     @Test func aTargetThatWasNeverCachedDoesNotReloadTheDataAfterAWrite() throws {
         let fixture = try SubmissionFixture()
         let store = fixture.app.application.store
+        try fixture.startWave()
         #expect(try fixture.app.get("/v1/figures/7").status == 200)
         let answers = try fixture.send("GET", "/v1/respondents/1601/answers", token: fixture.trondheim)
         #expect(answers.status == 200)

@@ -10,7 +10,6 @@ import Testing
         #expect(configuration.databasePath == "./betakomm.sqlite")
         #expect(configuration.minimumCellSize == 3)
         #expect(configuration.corsOrigins.isEmpty)
-        #expect(configuration.submissionWave == nil)
     }
 
     @Test func environmentBeatsDefaultAndFlagBeatsEnvironment() throws {
@@ -59,6 +58,8 @@ import Testing
         #expect(defaults.headerTimeout == 10)
         #expect(defaults.idleTimeout == 60)
         #expect(defaults.maxConnections == 16_384)
+        #expect(defaults.bodyTimeout == 60)
+        #expect(defaults.maxConnectionsPerClient == 1024)
         #expect(defaults.shutdownTimeout == 8)
         #expect(defaults.handlerThreads == 4)
 
@@ -93,9 +94,11 @@ import Testing
     @Test func limitsAreMappedIntoTheServerConfiguration() throws {
         let configuration = try ServiceConfiguration.resolve(flags: [
             .host: "0.0.0.0", .port: "9999", .maxBodyBytes: "123", .maxHeaderBytes: "2048", .headerTimeout: "3", .idleTimeout: "4",
-            .maxConnections: "77",
+            .maxConnections: "77", .bodyTimeout: "5", .maxConnectionsPerClient: "9",
         ], environment: [:])
         let server = configuration.serverConfiguration
+        #expect(server.bodyTimeout == 5)
+        #expect(server.maxConnectionsPerClient == 9)
         #expect(server.host == "0.0.0.0")
         #expect(server.port == 9999)
         #expect(server.maxBodyBytes == 123)

@@ -11,6 +11,9 @@ import Testing
         #expect(anonymous.status == 401)
         // RFC 6750 §3.1: no credentials, no error code; a bad token gets invalid_token.
         #expect(anonymous.header("WWW-Authenticate") == "Bearer realm=\"betakomm\"")
+        // The unit's own token: its wave has no answers yet (404), then its first version.
+        #expect(try fixture.send("GET", path, token: fixture.trondheim).status == 404)
+        try fixture.startWave()
         #expect(try fixture.send("GET", path, token: fixture.trondheim).status == 200)
         #expect(try fixture.send("GET", path, token: fixture.oslo).status == 403)
         #expect(try fixture.send("GET", path, token: fixture.staff).status == 200)
@@ -24,9 +27,14 @@ import Testing
         #expect(try fixture.send("GET", path, token: "not-a-token").status == 401)
         // Public reads need no token; writes by another unit are refused before anything is read.
         #expect(try fixture.send("GET", "/v1/statistics/uses_social_media").status == 200)
-        let write = try fixture.send("PATCH", path, token: fixture.oslo, headers: [("If-Match", "\"r1601-v1\"")], json: "{}")
+        let write = try fixture.send("PATCH", path, token: fixture.oslo, headers: [("If-Match", "\"r1601-v2\"")], json: "{}")
         #expect(write.status == 403)
-        #expect(try fixture.versionCount("1601") == 1)
+        // A unit's token writes only to its own wave.
+        let otherWave = try fixture.send("PATCH", path + "?wave=2011", token: fixture.trondheim, headers: [("If-Match", "\"r1601-v1\"")],
+                                         json: #"{"answers":{"facebook_fans":1}}"#)
+        #expect(otherWave.status == 403)
+        #expect(try otherWave.json()["detail"] as? String == "This token answers wave \(SubmissionFixture.wave), not wave 2011.")
+        #expect(try fixture.versionCount("1601") == 2)
     }
 
     @Test func historyIsPrivateToo() throws {

@@ -83,8 +83,13 @@ def only_same_origin(driver, base_url):
 
 
 def open_view(browser, base_url, route, timeout=20):
-    """Load #/<route> and wait until the app marks <main> rendered for exactly that view."""
-    browser.get(f"{base_url}/#/{route}")
+    """Load #/<route> and wait until the app marks <main> rendered for exactly that view. The same
+    address again changes no hash and renders nothing, so it is reloaded: the data may have changed."""
+    target = f"{base_url}/#/{route}"
+    if browser.current_url == target:
+        browser.refresh()
+    else:
+        browser.get(target)
     return wait_for_view(browser, route, timeout)
 
 

@@ -1,4 +1,5 @@
 import Foundation
+import CSQLite
 import Storage
 import Synchronization
 import Testing
@@ -157,5 +158,32 @@ import Testing
         group.wait()
         #expect(errors.withLock { $0 }.isEmpty, "\(errors.withLock { $0.prefix(3) })")
         #expect(try second.read { try $0.scalar(Int.self, "SELECT n FROM counter") } == 80)
+    }
+}
+
+@Suite struct DatabasePoolVFSTests {
+    @Test func everyConnectionOpensThroughTheNamedVFS() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // "unix" is the default by name; the unknown-name test below shows the name is not ignored.
+        // (The other built-in Unix VFSes lack the shared memory WAL needs.)
+        let pool = try DatabasePool(path: directory.path("vfs.sqlite"), configuration: .init(readerCount: 1, vfsName: "unix"))
+        defer { pool.close() }
+        try pool.write { try $0.execute("CREATE TABLE t (x INTEGER)") }
+        let vfs = try pool.read { db -> String? in
+            var name: UnsafeMutablePointer<CChar>?
+            guard sqlite3_file_control(db.handle, "main", SQLITE_FCNTL_VFSNAME, &name) == SQLITE_OK, let name else { return nil }
+            defer { sqlite3_free(name) }
+            return String(cString: name)
+        }
+        #expect(vfs == "unix")
+    }
+
+    @Test func anUnknownVFSIsAnErrorNotTheDefault() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        #expect(throws: DatabaseError.self) {
+            _ = try DatabasePool(path: directory.path("none.sqlite"), configuration: .init(vfsName: "no-such-vfs"))
+        }
     }
 }

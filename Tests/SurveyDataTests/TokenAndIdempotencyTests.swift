@@ -8,7 +8,7 @@ import Testing
         let tokens = TokenStore(pool: database.pool)
         let trondheim = try tokens.issue(respondentCode: "1601", name: "Trondheim")
         let staff = try tokens.issue(respondentCode: nil, name: "Kari KS")
-        #expect(try tokens.resolve(trondheim.text) == .respondent(code: "1601"))
+        #expect(try tokens.resolve(trondheim.text) == .respondent(code: "1601", wave: nil))
         #expect(try tokens.resolve(staff.text) == .staff)
         #expect(try tokens.resolve("bk_1_" + String(repeating: "A", count: 43)) == nil)
         #expect(throws: TokenError.unknownRespondent("9999")) { try tokens.issue(respondentCode: "9999", name: "nobody") }
@@ -33,8 +33,13 @@ import Testing
             try IdempotencyRepository.insert(db, tokenID: token.id, respondentCode: "1601", key: "k1", record: record,
                                              createdAt: Timestamp.now())
         }
-        #expect(try database.pool.read { try IdempotencyRepository.find($0, tokenID: token.id, respondentCode: "1601", key: "k1") } == record)
-        #expect(try database.pool.read { try IdempotencyRepository.find($0, tokenID: token.id, respondentCode: "1601", key: "k2") } == nil)
+        let longAgo = "2000-01-01T00:00:00Z", future = "2999-01-01T00:00:00Z"
+        #expect(try database.pool.read { try IdempotencyRepository.find($0, tokenID: token.id, respondentCode: "1601", key: "k1", notBefore: longAgo) } == record)
+        #expect(try database.pool.read { try IdempotencyRepository.find($0, tokenID: token.id, respondentCode: "1601", key: "k2", notBefore: longAgo) } == nil)
+        // Expired: created before the cutoff, so not replayed, and pruned.
+        #expect(try database.pool.read { try IdempotencyRepository.find($0, tokenID: token.id, respondentCode: "1601", key: "k1", notBefore: future) } == nil)
+        try database.pool.write { try IdempotencyRepository.prune($0, before: future) }
+        #expect(try database.pool.read { try $0.scalar(Int.self, "SELECT count(*) FROM idempotency_keys") } == 0)
         #expect(Digest.constantTimeEqual(record.requestDigest, Digest.sha256(Array("PUT".utf8))))
         #expect(!Digest.constantTimeEqual(record.requestDigest, Digest.sha256(Array("PATCH".utf8))))
     }

@@ -16,7 +16,7 @@ public func buildApplication(
     onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil, logs: ServiceLogs? = nil
 ) throws -> Application {
     let logs = logs ?? .standard(configuration)
-    let pool = try DatabasePool(path: configuration.databasePath)
+    let pool = try DatabasePool(path: configuration.databasePath, configuration: .init(vfsName: configuration.databaseVFS))
     do {
         let applied = try DatabaseMigrator(directory: URL(fileURLWithPath: configuration.migrationsDirectory)).migrate(pool)
         for migration in applied {
@@ -29,7 +29,8 @@ public func buildApplication(
         var router = Router()
         APIRoutes.register(
             on: &router, context: context, metrics: metrics,
-            submissions: try SubmissionService(pool: pool, store: store, submissionWave: configuration.submissionWave),
+            submissions: SubmissionService(pool: pool, store: store),
+            rateLimiter: WriteRateLimiter(perMinute: configuration.writeRateLimit),
             publicDirectory: configuration.publicDirectory
         )
         let middleware: [any Middleware] = [

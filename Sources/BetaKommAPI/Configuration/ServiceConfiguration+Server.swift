@@ -21,7 +21,9 @@ extension ServiceConfiguration {
         server.maxHeaderBytes = maxHeaderBytes
         server.headerTimeout = headerTimeout
         server.idleTimeout = idleTimeout
+        server.bodyTimeout = bodyTimeout
         server.maxConnections = maxConnections
+        server.maxConnectionsPerClient = maxConnectionsPerClient
         server.handlerExecution = .routed(threads: handlerThreads)
         return server
     }

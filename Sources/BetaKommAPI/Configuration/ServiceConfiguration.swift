@@ -26,8 +26,6 @@ public struct ServiceConfiguration: Sendable, Equatable {
     /// Origins allowed by CORS; `["*"]` allows any, empty allows none.
     public var corsOrigins: [String]
     public var minimumCellSize: Int
-    /// `nil` means the calendar year at the moment of submission.
-    public var submissionWave: Int?
     public var logLevel: LogLevel
     public var logFormat: LogFormat
     /// Whether every response gets an access-log line.
@@ -39,11 +37,19 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var headerTimeout: Double
     /// Seconds.
     public var idleTimeout: Double
+    /// Seconds for a whole request body (not extended by progress).
+    public var bodyTimeout: Double
     public var maxConnections: Int
+    public var maxConnectionsPerClient: Int
+    /// Writes per minute per token (a token bucket holding that many).
+    public var writeRateLimit: Int
     /// Seconds requests in progress get to finish on SIGTERM / SIGINT.
     public var shutdownTimeout: Double
     /// Worker threads for the routes kept off the event loops (see ``serverConfiguration``).
     public var handlerThreads: Int
+    /// The SQLite VFS the database is opened through; `nil` is SQLite's default. Not a
+    /// ``Setting``: only the power-loss test sets it, to its simulating VFS.
+    public var databaseVFS: String? = nil
 
     /// Combines the three sources, most specific first: a flag beats the environment,
     /// which beats the default. Unknown environment variables are ignored.
@@ -77,13 +83,6 @@ public struct ServiceConfiguration: Sendable, Equatable {
             return value
         }
 
-        let wave = raw(.submissionWave)
-        let submissionWave: Int?
-        if wave.isEmpty {
-            submissionWave = nil
-        } else {
-            submissionWave = try integer(.submissionWave, in: 2011...9999)
-        }
         return ServiceConfiguration(
             host: raw(.host),
             port: try integer(.port, in: 0...65535),
@@ -94,7 +93,6 @@ public struct ServiceConfiguration: Sendable, Equatable {
                 .map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty },
             minimumCellSize: try integer(.minimumCellSize, in: 1...1000),
-            submissionWave: submissionWave,
             logLevel: try choice(.logLevel, LogLevel.self),
             logFormat: try choice(.logFormat, LogFormat.self),
             accessLog: try choice(.accessLog, Switch.self),
@@ -102,7 +100,10 @@ public struct ServiceConfiguration: Sendable, Equatable {
             maxHeaderBytes: try integer(.maxHeaderBytes, in: 1024...(1 << 20)),
             headerTimeout: try seconds(.headerTimeout, in: 0.01...3600),
             idleTimeout: try seconds(.idleTimeout, in: 0.01...86400),
+            bodyTimeout: try seconds(.bodyTimeout, in: 0.01...86400),
             maxConnections: try integer(.maxConnections, in: 1...1_000_000),
+            maxConnectionsPerClient: try integer(.maxConnectionsPerClient, in: 1...1_000_000),
+            writeRateLimit: try integer(.writeRateLimit, in: 1...1_000_000),
             shutdownTimeout: try seconds(.shutdownTimeout, in: 0...3600),
             handlerThreads: try integer(.handlerThreads, in: 1...256)
         )

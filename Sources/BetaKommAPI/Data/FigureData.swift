@@ -8,10 +8,14 @@ struct FigureData: Sendable {
         let table: StatisticTable
         /// The series option (e.g. a degree of marketing for Fig. 24), if the figure has series.
         let series: QuestionOption?
+        /// The same panel beside the compared wave, when asked.
+        var comparison: WaveComparison?
     }
 
     let figure: Figure
     let wave: WaveSelection
+    /// The wave it is compared with (`compare=2011`), if any.
+    let compare: WaveSelection?
     /// The grouping asked for, else the report's own.
     let grouping: Grouping?
     /// The names of ``grouping``, when there is one.
@@ -22,19 +26,30 @@ struct FigureData: Sendable {
     let n: Int
     let panels: [Panel]
 
-    init(number: Int, snapshot: DataSnapshot, wave: WaveSelection, by requested: Grouping? = nil, minimumCellSize: Int?) throws {
+    init(number: Int, snapshot: DataSnapshot, wave: WaveSelection, by requested: Grouping? = nil, compare: WaveSelection? = nil,
+         minimumCellSize: Int?) throws {
         let figure = try Figure.report2011(number)
         self.figure = figure
         self.wave = wave
+        self.compare = compare
         let grouping = requested ?? figure.grouping
         self.grouping = grouping
-        let dataset = snapshot.dataset(wave)
+        let data = try snapshot.waveData(wave)
+        let dataset = data.dataset
+        // The figure's 2011 questions, as the wave's questionnaire asks them (through their counterparts).
+        func local(_ id: String) throws -> String {
+            guard let question = dataset.questionnaire.question(counterpartOf: id) else {
+                throw APIError.notFound("Figure \(number) asks '\(id)', which wave \(wave.id)'s questionnaire has no counterpart of.")
+            }
+            return question.id
+        }
+        let questionIDs = try figure.questionIDs.map(local)
         groupingText = try grouping.map { try GroupingText($0, questionnaire: dataset.questionnaire) }
         reportGroupingText = try figure.grouping.map { try GroupingText($0, questionnaire: dataset.questionnaire) }
-        n = try dataset.distribution(of: figure.questionIDs[0]).groups.first?.baseN ?? 0
+        n = try dataset.distribution(of: questionIDs[0]).groups.first?.baseN ?? 0
         var panels: [Panel] = []
-        for questionID in figure.questionIDs {
-            guard let seriesQuestionID = figure.seriesQuestionID else {
+        for questionID in questionIDs {
+            guard let seriesQuestionID = try figure.seriesQuestionID.map(local) else {
                 panels.append(Panel(table: try StatisticTable(dataset: dataset, questionID: questionID, filter: nil,
                                                               grouping: grouping, minimumCellSize: minimumCellSize), series: nil))
                 continue
@@ -43,6 +58,17 @@ struct FigureData: Sendable {
                 let filter = Condition.answer(question: seriesQuestionID, in: [option.code])
                 panels.append(Panel(table: try StatisticTable(dataset: dataset, questionID: questionID, filter: filter,
                                                               grouping: grouping, minimumCellSize: minimumCellSize), series: option))
+            }
+        }
+        if let compare {
+            for index in panels.indices {
+                var filter: [(question: String, options: [String])] = []
+                if let series = panels[index].series, let seriesQuestionID = figure.seriesQuestionID {
+                    filter = [(try local(seriesQuestionID), [series.code])]
+                }
+                panels[index].comparison = try WaveComparison.tables(
+                    snapshot: snapshot, now: data, compare: compare, questionID: panels[index].table.question.id, filter: filter,
+                    grouping: grouping, minimumCellSize: minimumCellSize)
             }
         }
         self.panels = panels
@@ -96,7 +122,7 @@ struct FigureData: Sendable {
                 .object([
                     ("question", .questionReference(panel.table.question)),
                     ("series", panel.series.map(JSONValue.option) ?? .null),
-                ] + panel.table.jsonMembers)
+                ] + panel.table.jsonMembers + (panel.comparison?.jsonMembers ?? []))
             })),
         ]
         return .object(members)

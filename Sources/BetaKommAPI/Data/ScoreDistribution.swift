@@ -7,8 +7,8 @@ struct ScoreDistribution: Sendable {
 
     let json: JSONValue
 
-    init(snapshot: DataSnapshot, wave: WaveSelection, grouping: Grouping?, minimumCellSize: Int?) {
-        let scores = Array((wave == .wave2011 ? snapshot.scores2011 : snapshot.scoresCurrent).values.map(\.score))
+    init(snapshot: DataSnapshot, wave: WaveSelection, grouping: Grouping?, minimumCellSize: Int?) throws {
+        let scores = Array(try snapshot.waveData(wave).scores.values.map(\.score))
         let keys: [(String, [SuccessScore])] = grouping == nil
             ? [("all", scores)]
             : SizeClass.allCases.map { size in (size.rawValue, scores.filter { $0.sizeClass == size }) }

@@ -55,9 +55,11 @@ struct Section: Sendable {
                           "guidelines_anchoring", ["very_large", "fairly_large"], among: high),
             SectionNumber("anchored_guidelines_low", nb: "Godt forankrede retningslinjer, lav måloppnåelse", en: "Well-rooted guidelines, low attainment",
                           "guidelines_anchoring", ["very_large", "fairly_large"], among: low),
+            // Line 951's "har gjort tiltak for å markedsføre": any marketing, every degree of Fig. 22
+            // above "i svært liten grad" (48 % and 9 %); the top two boxes are Fig. 22's "lagt sterk vekt".
             SectionNumber("marketed_high", nb: "Markedsført Facebookside, høy måloppnåelse", en: "Marketed Facebook page, high attainment",
-                          "facebook_marketing", ["very_large", "fairly_large"], among: high),
+                          "facebook_marketing", ["very_large", "fairly_large", "small"], among: high),
             SectionNumber("marketed_low", nb: "Markedsført Facebookside, lav måloppnåelse", en: "Marketed Facebook page, low attainment",
-                          "facebook_marketing", ["very_large", "fairly_large"], among: low),
+                          "facebook_marketing", ["very_large", "fairly_large", "small"], among: low),
         ])
 }

@@ -66,11 +66,11 @@ public final class SurveyDataStore: Sendable {
 
     /// Whether the database answers a read now (for `/health`).
     public func storedVersion() throws -> Int {
-        try pool.read { try AnswerSetRepository.dataVersion($0) }
+        try pool.read { try DataVersionRepository.current($0) }
     }
 
     private func refresh(knowing current: DataSnapshot) throws -> DataSnapshot {
-        let stored = try pool.read { try AnswerSetRepository.dataVersion($0) }
+        let stored = try pool.read { try DataVersionRepository.current($0) }
         guard stored != current.version else { return current }
         let fresh = try pool.read { try DataSnapshot.load($0) }
         loads.add(1, ordering: .relaxed)

@@ -35,7 +35,7 @@ enum AnswerCSV {
         let text = cell.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return nil }
         switch question.type {
-        case .single: return .string(text)
+        case .single, .text: return .string(text)
         case .multiple:
             return .array(text.split(separator: choiceSeparator, omittingEmptySubsequences: false)
                 .map { .string($0.trimmingCharacters(in: .whitespaces)) })

@@ -1,7 +1,7 @@
 import HTTPServer
 import Storage
 
-/// Staff only: `GET /v1/export.csv?wave=2011|current&variant=excel` and
+/// Staff only: `GET /v1/export.csv?wave=2011&variant=excel` (any wave; 2011 when absent) and
 /// `POST /v1/import?dry_run=true` with the CSV as body.
 enum ImportExportRoutes {
     static func register(on router: inout Router, pool: DatabasePool, store: SurveyDataStore) {
@@ -16,7 +16,7 @@ enum ImportExportRoutes {
             case "excel": excel = true
             case let other: throw APIError.invalidParameter("variant", detail: "expected excel or rfc4180, got '\(other)'.")
             }
-            let body = try AnswerExport.csv(pool, wave: wave == .wave2011 ? 2011 : nil, excel: excel)
+            let body = try AnswerExport.csv(pool, wave: wave.id, excel: excel)
             var response = Response.bytes(body, contentType: CSVWriter(variant: excel ? .excel : .rfc4180).contentType)
             response.headers.set("Cache-Control", "private, no-store")
             response.headers.set("Content-Disposition", "attachment; filename=\"betakomm-answers-\(wave.name).csv\"")

@@ -2,14 +2,20 @@ import Foundation
 import Survey
 
 extension JSONValue {
-    /// A question with its options, type, bounds and base (the skip logic as a JSON condition).
+    /// A question with its options, type, bounds, base (the skip logic as a JSON condition) and
+    /// the 2011 question and options it is compared with (`counterpart_2011`: null when none, and
+    /// in 2011's own questionnaire, whose questions are their own counterparts).
     static func question(_ question: Question, position: Int) -> JSONValue {
         .object([
             ("id", .string(question.id)), ("position", .int(position)), ("section", .string(question.section)),
             ("type", .string(question.type.rawValue)), ("text_nb", .string(question.textNb)), ("label_en", .string(question.labelEn)),
             ("base", question.base.map(condition) ?? .null),
             ("minimum", .optional(question.minimum)), ("maximum", .optional(question.maximum)),
-            ("options", .array(question.options.map(option))),
+            ("counterpart_2011", .optional(question.counterpart)),
+            ("options", .array(question.options.map { option in
+                .object([("code", .string(option.code)), ("label_nb", .string(option.labelNb)), ("label_en", .string(option.labelEn)),
+                         ("counterpart_2011", .optional(option.counterpart))])
+            })),
         ])
     }
 

@@ -4,10 +4,12 @@ extension OpenAPIDocument {
             .object([("name", .string(name)), ("in", "query"), ("required", false), ("description", .string(description)), ("schema", schema)])
         }
         return .object([
-            ("wave", query("wave", "2011 (the baseline) or current (each respondent's latest answers; default).", enumeration(["2011", "current"]))),
+            ("wave", query("wave", "A wave by its id (see /v1/waves): 2011, the baseline on the 2011 map (default), or a later wave such as 2026 on the 2024 map. Each wave counts only its own respondents; current is refused (400 naming wave), an unknown wave is 404 naming wave.", waveID)),
+            ("compare", query("compare", "compare=2011 puts the same question in wave 2011 beside the wave asked, through the questions' and options' declared 2011 counterparts (the compare member): each side's base and shares, and the difference in percentage points. With by=county both waves are grouped by the counties of the later wave's map.", waveID)),
             ("by", query("by", "Group by size_class, kind, county or a choice question id (a crosstab).", string)),
             ("figureBy", query("by", "Group the figure by size_class, kind, county or a choice question id instead of as the report does (absent: as the report; the response's by says which).", string)),
             ("sectionBy", query("by", "size_class breaks down by municipality size every figure of the section that the report shows for all units (a figure the report already breaks down keeps its groups), and every number.", enumeration(["size_class"]))),
+            ("map", query("map", "A map of units: 2011 (the 449 units the 2011 survey asked) or 2024 (today's units).", enumeration(["2011", "2024"]))),
             ("lang", query("lang", "Language of the labels: nb (Norwegian, the report's own words; default) or en (English).", enumeration(["nb", "en"]))),
             ("answerFilter", .object([
                 ("name", "filters"), ("in", "query"), ("required", false), ("style", "form"), ("explode", true),
@@ -65,10 +67,12 @@ extension OpenAPIDocument {
         return .object([
             ("/health", path("health", nil, [], [(json, ref("Health"))], summary: "Liveness and database readability (503 problem with Retry-After: 1 when unreadable).")),
             ("/openapi.json", path("openapi", nil, [], [(json, type("object"))], summary: "This document.")),
-            ("/v1/questions", path("listQuestions", nil, [query("section", "Only questions of this report section.", string)],
-                                   [(json, ref("QuestionsResponse"))], summary: "The questionnaire with options, types and bases.")),
-            ("/v1/questions/{id}", path("getQuestion", ("id", "channels", string), [], [(json, ref("QuestionResponse"))], summary: "One question.")),
+            ("/v1/questions", path("listQuestions", nil, [query("section", "Only questions of this report section.", string), parameter("wave")],
+                                   [(json, ref("QuestionsResponse"))], summary: "A wave's questionnaire with options, types, bases and each question's and option's 2011 counterpart.")),
+            ("/v1/questions/{id}", path("getQuestion", ("id", "channels", string), [parameter("wave")], [(json, ref("QuestionResponse"))],
+                                        summary: "One question of a wave's questionnaire.")),
             ("/v1/respondents", path("listRespondents", nil, [
+                parameter("map"),
                 query("q", "Name or code search: matches the start of the code or of any word of the name, case-insensitive, with æ/ä as ae, ø/ö as o, å and aa as a, accents stripped (tromso finds Tromsø, odal finds Nord-Odal, 16 finds codes 16…). Combines with every filter.",
                       ["type": "string", "minLength": 1, "maxLength": 100]),
                 query("kind", "kommune or fylkeskommune (repeatable).", enumeration(["kommune", "fylkeskommune"])),
@@ -79,22 +83,24 @@ extension OpenAPIDocument {
                 query("limit", "Rows per page, 1–500 (default 50).", ["type": "integer", "minimum": 1, "maximum": 500]),
                 query("cursor", "The next_cursor of the previous page (also in the Link header).", string),
                 parameter("answerFilter"),
-            ], [(json, ref("RespondentList"))], summary: "Respondent units with filters, sorting and keyset pagination (Link: rel=\"next\").")),
-            ("/v1/respondents/{code}", path("getRespondent", code, [], [(json, ref("RespondentResponse"))],
-                                            summary: "Registry facts of one unit (never its answers).")),
+            ], [(json, ref("RespondentList"))], summary: "Units of a map (2011 unless map= is given; a name search without map= searches both maps) with filters, sorting and keyset pagination (Link: rel=\"next\"); each row names its map.")),
+            ("/v1/respondents/{code}", path("getRespondent", code, [.object([("$ref", "#/components/parameters/map"), ("description", "The map whose unit is shown (default: the newest map that has the code).")])],
+                                            [(json, ref("RespondentResponse"))],
+                                            summary: "Registry facts of one unit (never its answers), its predecessors and successors on the other map, and the maps that have the code.")),
             ("/v1/respondents/{code}/score", path("getScore", code, [parameter("wave")], [(json, ref("ScoreResponse"))],
                                                   summary: "Success-factor score: criteria met and missed with advice, rank among peers of its size class.")),
-            ("/v1/statistics/{question_id}", path("getStatistic", ("question_id", "channels", string), [parameter("by"), parameter("wave"), parameter("answerFilter")],
-                                                  [(json, ref("Statistic"))], summary: "Any question's distribution, optionally grouped and filtered.")),
+            ("/v1/statistics/{question_id}", path("getStatistic", ("question_id", "channels", string), [parameter("by"), parameter("wave"), parameter("compare"), parameter("answerFilter")],
+                                                  [(json, ref("Statistic"))], summary: "Any question's distribution in one wave, its response rate, optionally grouped, filtered and compared with 2011.")),
             ("/v1/figures", path("listFigures", nil, [], [(json, ref("FigureList"))], summary: "The report's 26 figures.")),
             ("/v1/figures/{n}", path("getFigure", ("n", "7", string), [
                 parameter("wave"), parameter("figureBy"),
+                .object([("$ref", "#/components/parameters/compare"), ("description", "With format=json: compare=2011 adds each panel's compare member (the same question in wave 2011 through its counterparts).")]),
                 query("format", "json (default), csv or jsonstat (JSON-stat 2.0).", enumeration(["json", "csv", "jsonstat"])),
                 query("variant", "With format=csv: rfc4180 (default) or excel (BOM, ';', decimal comma, formula escaping).", enumeration(["rfc4180", "excel"])),
                 .object([("$ref", "#/components/parameters/lang"), ("description", "With format=csv or jsonstat: the language of the labels (nb default, en). Refused with format=json, which carries both.")]),
             ], [(json, ["anyOf": [ref("FigureResponse"), ref("JSONStatDataset")]]), ("text/csv; charset=utf-8; header=present", string)],
                summary: "One figure as data (Content-Language on csv and jsonstat).")),
-            ("/v1/figures/{n}.svg", path("getFigureChart", ("n", "7", string), [parameter("wave"), parameter("figureBy"), parameter("lang")], [("image/svg+xml", string)],
+            ("/v1/figures/{n}.svg", path("getFigureChart", ("n", "7", string), [parameter("wave"), parameter("figureBy"), parameter("compare"), parameter("lang")], [("image/svg+xml", string)],
                                          summary: "One figure as an SVG bar chart, titled and labelled in lang (Content-Language).")),
             ("/v1/strategies", path("getStrategies", nil, [parameter("sectionBy"), parameter("wave")], [(json, ref("Section"))],
                                     summary: "Fig. 1–6 and the strategy numbers of the text.")),
@@ -102,6 +108,6 @@ extension OpenAPIDocument {
                                   summary: "Fig. 10–13 and 20–25 and the channel numbers of the text.")),
             ("/v1/success-factors", path("getSuccessFactors", nil, [parameter("sectionBy"), parameter("wave")], [(json, ref("Section"))],
                                          summary: "Fig. 26, goal attainment, the success-criteria comparisons and the distribution of scores.")),
-        ] + submissionPaths)
+        ] + submissionPaths + wavePaths)
     }
 }

@@ -2,7 +2,8 @@ extension OpenAPIDocument {
     static var schemas: JSONValue {
         let labels: [(String, JSONValue)] = [("label_nb", string), ("label_en", string)]
         let questionType = enumeration(["single", "multiple", "number", "scale"])
-        let wave = enumeration(["2011", "current"])
+        let wave = waveID
+        let counterpart: (String, JSONValue) = ("counterpart_2011", nullable("string"))
         return .object([
             ("Problem", object([
                 ("type", string), ("title", string), ("status", integer), ("detail", string), ("instance", nullable("string")),
@@ -10,22 +11,24 @@ extension OpenAPIDocument {
             ])),
             ("Health", object([("status", enumeration(["ok"])), ("data_version", integer), ("database", enumeration(["ok"]))])),
             ("Option", object([("code", string)] + labels)),
+            ("QuestionOption", object([("code", string)] + labels + [counterpart])),
             ("Condition", ["type": "object", "description": "{\"question\":id,\"in\":[codes]} | {\"all\":[…]} | {\"any\":[…]} | {\"not\":…}"]),
             ("Question", object([
                 ("id", string), ("position", integer), ("section", string), ("type", questionType), ("text_nb", string), ("label_en", string),
                 ("base", ["anyOf": [ref("Condition"), ["type": "null"]]]), ("minimum", nullable("integer")), ("maximum", nullable("integer")),
-                ("options", array(ref("Option"))),
+                ("options", array(ref("QuestionOption"))), counterpart,
             ])),
             ("QuestionReference", object([("id", string), ("type", questionType), ("text_nb", string), ("label_en", string)])),
-            ("QuestionsResponse", object([("data_version", integer), ("questions", array(ref("Question")))])),
-            ("QuestionResponse", object([("data_version", integer), ("question", ref("Question"))])),
-            ("Respondent", object([
-                ("code", string), ("name", string), ("parallel_names", array(string)), ("kind", enumeration(["kommune", "fylkeskommune"])), ("county_code", string), ("county_name", string),
-                ("population", integer), ("population_is_estimate", boolean), ("size_class", enumeration(["small", "medium", "large", "county"])),
-                ("answered_2011", boolean), ("latest_version", nullable("integer")), ("latest_wave", nullable("integer")),
+            ("QuestionsResponse", object([("data_version", integer), ("wave", wave), ("questionnaire", string), ("questions", array(ref("Question")))])),
+            ("QuestionResponse", object([("data_version", integer), ("wave", wave), ("question", ref("Question"))])),
+            ("Respondent", object(respondentMembers)),
+            ("UnitLink", object([
+                ("code", string), ("map", integer), ("name", nullable("string")), ("change", enumeration(["unchanged", "renumbered", "merged", "split"])),
+                ("href", string),
             ])),
+            ("RespondentDetail", object(respondentMembers + [("predecessors", array(ref("UnitLink"))), ("successors", array(ref("UnitLink")))])),
             ("RespondentList", object([("data_version", integer), ("respondents", array(ref("Respondent"))), ("limit", integer), ("next_cursor", nullable("string"))])),
-            ("RespondentResponse", object([("data_version", integer), ("respondent", ref("Respondent"))])),
+            ("RespondentResponse", object([("data_version", integer), ("respondent", ref("RespondentDetail")), ("on_maps", array(integer))])),
             ("Criterion", object([("id", string), ("title_nb", string), ("title_en", string), ("advice_nb", string), ("advice_en", string)],
                                  optional: ["advice_nb", "advice_en"])),
             ("Score", object([
@@ -40,13 +43,18 @@ extension OpenAPIDocument {
                 ("base_n", nullable("integer")), ("suppressed", boolean), ("options", array(ref("OptionShare"))), ("summary", nullableRef("Summary")),
             ])),
             ("Filter", object([("question", string), ("options", array(string))])),
+            ("ResponseRate", object([("answered", integer), ("units", integer), ("rate_percent", integer)])),
             ("Statistic", object([
                 ("data_version", integer), ("wave", wave), ("question", ref("QuestionReference")), ("by", nullable("string")),
-                ("filters", array(ref("Filter"))), ("minimum_cell_size", nullable("integer")), ("total", ref("Group")), ("groups", array(ref("Group"))),
-            ])),
+                ("filters", array(ref("Filter"))), ("minimum_cell_size", nullable("integer")), ("response", ref("ResponseRate")),
+                ("total", ref("Group")), ("groups", array(ref("Group"))), ("compare", ref("Comparison")),
+            ], optional: ["compare"])),
             ("FigureLinks", object([("self", string), ("csv", string), ("jsonstat", string), ("svg", string)])),
             ("FigureSummary", object(figureSummaryMembers)),
-            ("Panel", object([("question", ref("QuestionReference")), ("series", nullableRef("Option")), ("total", ref("Group")), ("groups", array(ref("Group")))])),
+            ("Panel", object([
+                ("question", ref("QuestionReference")), ("series", nullableRef("Option")), ("total", ref("Group")), ("groups", array(ref("Group"))),
+                ("compare", ref("Comparison")),
+            ], optional: ["compare"])),
             ("Figure", object(figureSummaryMembers + [("wave", wave), ("n", integer), ("panels", array(ref("Panel")))])),
             ("FigureList", object([("data_version", integer), ("figures", array(ref("FigureSummary")))])),
             ("FigureResponse", object([("data_version", integer), ("wave", wave), ("figure", ref("Figure"))])),
@@ -79,7 +87,38 @@ extension OpenAPIDocument {
                 ("figures", array(ref("Figure"))), ("numbers", array(ref("SectionNumber"))),
                 ("goal_attainment", ref("Table")), ("score_distribution", ref("ScoreDistribution")),
             ], optional: ["goal_attainment", "score_distribution"])),
-        ] + submissionSchemas)
+        ] + submissionSchemas + comparisonSchemas + waveSchemas)
+    }
+
+    /// A unit's registry facts on one map (`map`: 2011 or 2024) and its answering status.
+    private static var respondentMembers: [(String, JSONValue)] {
+        [
+            ("code", string), ("map", integer), ("name", string), ("parallel_names", array(string)), ("kind", enumeration(["kommune", "fylkeskommune"])),
+            ("county_code", string), ("county_name", string),
+            ("population", integer), ("population_is_estimate", boolean), ("size_class", enumeration(["small", "medium", "large", "county"])),
+            ("answered_2011", boolean), ("latest_version", nullable("integer")), ("latest_wave", nullable("integer")),
+        ]
+    }
+
+    /// `compare=2011`: one question in two waves, group by group, through the declared counterparts.
+    static var comparisonSchemas: [(String, JSONValue)] {
+        let side = object([("base_n", nullable("integer")), ("suppressed", boolean)])
+        return [
+            ("ComparisonOption", object([
+                ("code", nullable("string")), ("code_2011", nullable("string")), ("label_nb", string), ("label_en", string),
+                ("percent_now", nullable("integer")), ("percent_then", nullable("integer")),
+                ("count_now", nullable("integer")), ("count_then", nullable("integer")), ("difference_points", nullable("number")),
+            ])),
+            ("ComparisonGroup", object([
+                ("key", string), ("label_nb", nullable("string")), ("label_en", nullable("string")), ("now", side), ("then", side),
+                ("options", array(ref("ComparisonOption"))),
+                ("mean_now", nullable("number")), ("mean_then", nullable("number")), ("mean_difference", nullable("number")),
+            ], optional: ["mean_now", "mean_then", "mean_difference"])),
+            ("Comparison", object([
+                ("wave", waveID), ("with", waveID), ("question_2011", ref("QuestionReference")),
+                ("total", ref("ComparisonGroup")), ("groups", array(ref("ComparisonGroup"))),
+            ])),
+        ]
     }
 
     private static var figureSummaryMembers: [(String, JSONValue)] {

@@ -19,6 +19,14 @@ extension OpenAPIDocument {
             ])),
             ("AnswersDocument", object([("answers", answers)])),
             ("AnswerSet", object(versionMembers + [("answers", answers)])),
+            ("AnswerReference", object([
+                ("respondent_code", string),
+                ("predecessors", array(object([
+                    ("code", string), ("map", integer), ("name", string), ("change", enumeration(["unchanged", "renumbered", "merged", "split"])),
+                    ("wave", integer), ("answered", boolean), ("provenance", nullable("string")),
+                    ("answers", ["anyOf": [answers, ["type": "null"]]]),
+                ]))),
+            ])),
             ("AnswerVersions", object([("respondent_code", string), ("versions", array(object(versionMembers + [("token_id", nullable("integer"))])))])),
             ("AnswerDiff", object([
                 ("respondent_code", string), ("from", integer), ("to", integer),

@@ -10,7 +10,7 @@ enum OpenAPIDocument {
             ("openapi", "3.1.0"),
             ("info", .object([
                 ("title", "BetaKomm API"), ("version", "1.0.0"),
-                ("description", "KS's 2011 survey of Norwegian municipalities' use of social media, then and now. Every JSON body carries data_version (and a Data-Version header); errors are RFC 9457 problem documents; public aggregates over fewer respondents than the minimum cell size are suppressed."),
+                ("description", "KS's surveys of Norwegian municipalities' use of social media in waves: 2011, the baseline on the 449 units of the 2011 map, and later waves on today's map (see /v1/waves), compared through each question's 2011 counterpart. Every JSON body carries data_version (and a Data-Version header); errors are RFC 9457 problem documents; public aggregates over fewer respondents than the minimum cell size are suppressed."),
             ])),
             ("servers", [["url": "/"]]),
             ("paths", paths),
@@ -46,4 +46,6 @@ enum OpenAPIDocument {
     static let integer = type("integer")
     static let number = type("number")
     static let boolean = type("boolean")
+    /// A wave's id as the read routes take and serve it: a string of digits ("2011", "2026").
+    static let waveID: JSONValue = ["type": "string", "pattern": "^[0-9]+$", "examples": ["2011", "2026"]]
 }

@@ -49,7 +49,7 @@ struct DatabaseHealth: Sendable {
             // No WAL switch (it is persistent in the file already) and read-only: a probe, not a user.
             let connection = try Connection(path: path, configuration: .init(busyTimeoutMilliseconds: 1000, writeAheadLog: false, queryOnly: true))
             defer { connection.close() }
-            return try AnswerSetRepository.dataVersion(connection)
+            return try DataVersionRepository.current(connection)
         } catch {
             throw .unreadable(error)
         }

@@ -8,7 +8,8 @@ enum APIRoutes {
     static let uncachedRoutes = ["/v1/respondents", "/openapi.json"]
 
     static func register(
-        on router: inout Router, context: APIContext, metrics: ServiceMetrics, submissions: SubmissionService, publicDirectory: String
+        on router: inout Router, context: APIContext, metrics: ServiceMetrics, submissions: SubmissionService,
+        rateLimiter: WriteRateLimiter, publicDirectory: String
     ) {
         MetricsRoutes.register(on: &router, context: context, metrics: metrics)
         HealthRoutes.register(on: &router, context: context)
@@ -17,7 +18,8 @@ enum APIRoutes {
         FigureRoutes.register(on: &router, context: context)
         RespondentRoutes.register(on: &router, context: context)
         SectionRoutes.register(on: &router, context: context)
-        SubmissionRoutes.register(on: &router, service: submissions, counter: context.submissions)
+        SubmissionRoutes.register(on: &router, service: submissions, counter: context.submissions, rateLimiter: rateLimiter)
+        WaveRoutes.register(on: &router, context: context, pool: context.store.pool)
         AuditRoutes.register(on: &router, pool: context.store.pool)
         ImportExportRoutes.register(on: &router, pool: context.store.pool, store: context.store)
         router.get("/openapi.json") { request in

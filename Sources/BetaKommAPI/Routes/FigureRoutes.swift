@@ -15,7 +15,7 @@ enum FigureRoutes {
             }
         }
         router.get("/v1/figures/:n") { request in
-            try QueryCheck.requireKnown(request.query, allowed: ["wave", "by", "format", "variant", "lang"])
+            try QueryCheck.requireKnown(request.query, allowed: ["wave", "by", "compare", "format", "variant", "lang"])
             let figure = try figureComputation(request, context: context)
             switch try representation(request.query) {
             case .json:
@@ -36,7 +36,7 @@ enum FigureRoutes {
             }
         }
         router.get("/v1/figures/:n.svg") { request in
-            try QueryCheck.requireKnown(request.query, allowed: ["wave", "by", "lang"])
+            try QueryCheck.requireKnown(request.query, allowed: ["wave", "by", "compare", "lang"])
             let figure = try figureComputation(request, context: context)
             let language = try self.language(request.query)
             return try respond(context, to: request, format: "svg" + tagSuffix(language), contentType: "image/svg+xml", language: language) { snapshot in
@@ -51,11 +51,13 @@ enum FigureRoutes {
     private static func figureComputation(_ request: Request, context: APIContext) throws -> @Sendable (DataSnapshot) throws -> FigureData {
         let number = try figureNumber(request)
         let wave = try WaveSelection.parse(request.query["wave"])
+        let compare = try request.query["compare"].map { try WaveSelection.parse($0, parameter: "compare") }
         let threshold = context.suppressionThreshold(for: request.role)
         let query = request.query
         return { snapshot in
             try FigureData(number: number, snapshot: snapshot, wave: wave,
-                           by: QueryCheck.grouping(query, questionnaire: snapshot.questionnaire), minimumCellSize: threshold)
+                           by: QueryCheck.grouping(query, questionnaire: try snapshot.dataset(wave).questionnaire), compare: compare,
+                           minimumCellSize: threshold)
         }
     }
 

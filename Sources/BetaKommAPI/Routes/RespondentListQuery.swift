@@ -8,12 +8,14 @@ struct RespondentListQuery: Sendable {
         case code, name, population
     }
 
-    static let parameters: [String] = ["q", "kind", "size_class", "county", "answered_2011", "sort", "limit", "cursor"]
+    static let parameters: [String] = ["q", "map", "kind", "size_class", "county", "answered_2011", "sort", "limit", "cursor"]
     static let defaultLimit = 50
     static let maximumLimit = 500
 
     /// `q`: a name or code prefix (``NameSearch``).
     var search: NameSearch?
+    /// `map`: the maps listed; `nil` means 2011, or both maps when searching by name.
+    var maps: [Int]?
     var kinds: Set<String> = []
     var sizeClasses: Set<String> = []
     var counties: Set<String> = []
@@ -22,12 +24,13 @@ struct RespondentListQuery: Sendable {
     var sort = SortKey.code
     var descending = false
     var limit = defaultLimit
-    /// The sort key and code of the last row of the previous page.
-    var after: (key: String, code: String)?
+    /// The sort key, code and map of the last row of the previous page.
+    var after: (key: String, code: String, map: Int)?
 
     init(_ query: QueryParameters, questionnaire: Questionnaire) throws(APIError) {
         try QueryCheck.requireKnown(query, allowed: Self.parameters, questionnaire: questionnaire)
         search = try Self.nameSearch(query.values(for: "q"))
+        maps = try Self.map(query).map { [$0] }
         kinds = try Self.values(query, "kind", allowed: RespondentKind.allCases.map(\.rawValue))
         sizeClasses = try Self.values(query, "size_class", allowed: SizeClass.allCases.map(\.rawValue))
         counties = Set(query.values(for: "county").flatMap { $0.split(separator: ",").map(String.init) })
@@ -52,28 +55,37 @@ struct RespondentListQuery: Sendable {
         if let cursor = query["cursor"] { after = try decodeCursor(cursor) }
     }
 
-    /// A cursor names the sort it belongs to, the last row's sort key and its code: base64url of
-    /// `sort \u{1F} key \u{1F} code`. Opaque to clients; a cursor of another sort is refused.
+    /// A cursor names the sort it belongs to, the last row's sort key, its code and map: base64url
+    /// of `sort \u{1F} key \u{1F} code \u{1F} map`. Opaque to clients; a cursor of another sort is refused.
     func cursor(after respondent: Respondent) -> String {
-        let text = [sortName, sortKey(respondent), respondent.code].joined(separator: "\u{1F}")
+        let text = [sortName, sortKey(respondent), respondent.code, String(respondent.map)].joined(separator: "\u{1F}")
         return Data(text.utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
     private var sortName: String { (descending ? "-" : "") + sort.rawValue }
 
-    private func decodeCursor(_ cursor: String) throws(APIError) -> (key: String, code: String) {
+    private func decodeCursor(_ cursor: String) throws(APIError) -> (key: String, code: String, map: Int) {
         var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else {
             throw .invalidParameter("cursor", detail: "not a cursor this API issued.")
         }
         let parts = text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 3 else { throw .invalidParameter("cursor", detail: "not a cursor this API issued.") }
+        guard parts.count == 4, let map = Int(parts[3]) else { throw .invalidParameter("cursor", detail: "not a cursor this API issued.") }
         guard parts[0] == sortName else {
             throw .invalidParameter("cursor", detail: "the cursor belongs to sort=\(parts[0]), not sort=\(sortName).")
         }
-        return (parts[1], parts[2])
+        return (parts[1], parts[2], map)
+    }
+
+    /// `map=2011|2024`, or `nil` when absent.
+    static func map(_ query: QueryParameters) throws(APIError) -> Int? {
+        guard let text = query["map"] else { return nil }
+        guard let map = Int(text), map == 2011 || map == 2024 else {
+            throw .invalidParameter("map", detail: "expected 2011 (the units of the report) or 2024 (today's units), got '\(text)'.")
+        }
+        return map
     }
 
     /// The value compared for `sort`; populations zero-padded so text order is numeric order,

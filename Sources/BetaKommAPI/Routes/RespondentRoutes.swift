@@ -2,15 +2,16 @@ import Foundation
 import HTTPServer
 import Survey
 
-/// Respondent units: `GET /v1/respondents` (name search, filters, sort, keyset pagination with `Link`),
-/// `GET /v1/respondents/{code}` (registry facts, no answers) and `GET /v1/respondents/{code}/score`.
+/// Units on the maps of 2011 and 2024: `GET /v1/respondents` (name search over both maps, filters,
+/// sort, keyset pagination with `Link`), `GET /v1/respondents/{code}` (registry facts with
+/// predecessors and successors, no answers) and `GET /v1/respondents/{code}/score`.
 enum RespondentRoutes {
     static func register(on router: inout Router, context: APIContext) {
         router.get("/v1/respondents") { request in
             var link: String?
             var response = try context.respondJSON(to: request) { snapshot in
                 let query = try RespondentListQuery(request.query, questionnaire: snapshot.questionnaire)
-                let page = self.page(query, snapshot: snapshot)
+                let page = try self.page(query, snapshot: snapshot)
                 let next = page.hasMore ? page.rows.last.map(query.cursor(after:)) : nil
                 link = next.map { nextLink(request, cursor: $0) }
                 return [
@@ -22,11 +23,13 @@ enum RespondentRoutes {
             return response
         }
         router.get("/v1/respondents/:code") { request in
-            try QueryCheck.requireKnown(request.query, allowed: [])
+            try QueryCheck.requireKnown(request.query, allowed: ["map"])
             let code = request.parameter("code") ?? ""
+            let map = try RespondentListQuery.map(request.query)
             return try context.respondJSON(to: request) { snapshot in
-                guard let respondent = snapshot.respondentIndex[code] else { throw SurveyError.unknownRespondent(code) }
-                return [("respondent", json(respondent, snapshot: snapshot))]
+                guard let respondent = snapshot.unit(code: code, map: map) else { throw SurveyError.unknownRespondent(code) }
+                let onMaps = snapshot.units.keys.sorted().filter { snapshot.unit(code: code, map: $0) != nil }
+                return [("respondent", json(respondent, snapshot: snapshot, lineage: true)), ("on_maps", .array(onMaps.map(JSONValue.int)))]
             }
         }
         router.get("/v1/respondents/:code/score") { request in
@@ -34,8 +37,9 @@ enum RespondentRoutes {
             let code = request.parameter("code") ?? ""
             let wave = try WaveSelection.parse(request.query["wave"])
             return try context.respondJSON(to: request) { snapshot in
-                guard snapshot.respondentIndex[code] != nil else { throw SurveyError.unknownRespondent(code) }
-                guard let ranked = (wave == .wave2011 ? snapshot.scores2011 : snapshot.scoresCurrent)[code] else {
+                let data = try snapshot.waveData(wave)
+                guard snapshot.unit(code: code, map: data.wave.map) != nil else { throw SurveyError.unknownRespondent(code) }
+                guard let ranked = data.scores[code] else {
                     throw APIError.notFound("Respondent '\(code)' has no answers in wave \(wave.name), so it has no score.")
                 }
                 return [("wave", .string(wave.name)), ("score", score(ranked))]
@@ -44,23 +48,26 @@ enum RespondentRoutes {
     }
 
     /// The rows after the cursor, in sort order, and whether more follow.
-    static func page(_ query: RespondentListQuery, snapshot: DataSnapshot) -> (rows: [Respondent], hasMore: Bool) {
+    static func page(_ query: RespondentListQuery, snapshot: DataSnapshot) throws -> (rows: [Respondent], hasMore: Bool) {
         let filter = QueryCheck.condition(query.answers)
-        let answers = snapshot.current.answersByRespondent
-        var rows = snapshot.respondents.filter { respondent in
-            (query.search.map { $0.matches(code: respondent.code, foldedName: snapshot.foldedNames[respondent.code] ?? "") } ?? true)
+        // Answer filters read the 2011 wave (the only one whose answers are complete on its map).
+        let answers = snapshot.wave2011.answersByRespondent
+        let maps = query.maps ?? (query.search == nil ? [2011] : snapshot.units.keys.sorted())
+        let units = maps.flatMap { snapshot.units[$0] ?? [] }
+        var rows = units.filter { respondent in
+            (query.search.map { $0.matches(code: respondent.code, foldedName: snapshot.foldedNames[respondent.reference] ?? "") } ?? true)
                 && (query.kinds.isEmpty || query.kinds.contains(respondent.kind.rawValue))
                 && (query.sizeClasses.isEmpty || query.sizeClasses.contains(respondent.sizeClass.rawValue))
                 && (query.counties.isEmpty || query.counties.contains(respondent.countyCode))
-                && (query.answered2011.map { $0 == (snapshot.wave2011.answersByRespondent[respondent.code] != nil) } ?? true)
-                && (filter.map { filter in answers[respondent.code].map(filter.isSatisfied(by:)) ?? false } ?? true)
+                && (query.answered2011.map { $0 == (respondent.map == 2011 && answers[respondent.code] != nil) } ?? true)
+                && (filter.map { filter in respondent.map == 2011 ? answers[respondent.code].map(filter.isSatisfied(by:)) ?? false : false } ?? true)
         }.map { (key: query.sortKey($0), respondent: $0) }
-        rows.sort { ($0.key, $0.respondent.code) < ($1.key, $1.respondent.code) }
+        rows.sort { ($0.key, $0.respondent.code, $0.respondent.map) < ($1.key, $1.respondent.code, $1.respondent.map) }
         if query.descending { rows.reverse() }
         if let after = query.after {
             rows.removeAll { row in
-                query.descending ? (row.key, row.respondent.code) >= (after.key, after.code)
-                                 : (row.key, row.respondent.code) <= (after.key, after.code)
+                query.descending ? (row.key, row.respondent.code, row.respondent.map) >= (after.key, after.code, after.map)
+                                 : (row.key, row.respondent.code, row.respondent.map) <= (after.key, after.code, after.map)
             }
         }
         return (rows.prefix(query.limit).map(\.respondent), rows.count > query.limit)
@@ -77,18 +84,29 @@ enum RespondentRoutes {
         return request.path + "?" + query.joined(separator: "&")
     }
 
-    /// Registry facts and answering status, never the answers themselves.
-    static func json(_ respondent: Respondent, snapshot: DataSnapshot) -> JSONValue {
-        let latest = snapshot.latestVersions[respondent.code]
-        return .object([
-            ("code", .string(respondent.code)), ("name", .string(respondent.name)),
+    /// Registry facts and answering status, never the answers themselves; with `lineage`, the
+    /// unit's predecessors and successors on the other map.
+    static func json(_ respondent: Respondent, snapshot: DataSnapshot, lineage: Bool = false) -> JSONValue {
+        // The latest version of the code, when it belongs to a wave on this unit's map.
+        let latest = snapshot.latestVersions[respondent.code].flatMap { snapshot.waves[$0.wave]?.wave.map == respondent.map ? $0 : nil }
+        var members: [(String, JSONValue)] = [
+            ("code", .string(respondent.code)), ("map", .int(respondent.map)), ("name", .string(respondent.name)),
             ("parallel_names", .array(respondent.parallelNames.map(JSONValue.string))), ("kind", .string(respondent.kind.rawValue)),
             ("county_code", .string(respondent.countyCode)), ("county_name", .string(respondent.countyName)),
             ("population", .int(respondent.population)), ("population_is_estimate", .bool(respondent.populationIsEstimate)),
             ("size_class", .string(respondent.sizeClass.rawValue)),
-            ("answered_2011", .bool(snapshot.wave2011.answersByRespondent[respondent.code] != nil)),
+            ("answered_2011", .bool(respondent.map == 2011 && snapshot.wave2011.answersByRespondent[respondent.code] != nil)),
             ("latest_version", .optional(latest?.version)), ("latest_wave", .optional(latest?.wave)),
-        ])
+        ]
+        if lineage {
+            func link(_ unit: UnitReference, _ change: Succession.Change) -> JSONValue {
+                .object([("code", .string(unit.code)), ("map", .int(unit.map)), ("name", .optional(snapshot.unit(code: unit.code, map: unit.map)?.name)),
+                         ("change", .string(change.rawValue)), ("href", .string("/v1/respondents/\(unit.code)?map=\(unit.map)"))])
+            }
+            members.append(("predecessors", .array(snapshot.correspondence.predecessors(of: respondent.reference).map { link($0.from, $0.change) })))
+            members.append(("successors", .array(snapshot.correspondence.successors(of: respondent.reference).map { link($0.to, $0.change) })))
+        }
+        return .object(members)
     }
 
     static func score(_ ranked: RankedSuccessScore) -> JSONValue {

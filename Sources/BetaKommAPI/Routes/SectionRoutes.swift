@@ -12,7 +12,7 @@ enum SectionRoutes {
                 let grouping = try QueryCheck.sectionGrouping(request.query)
                 let threshold = context.suppressionThreshold(for: request.role)
                 return try context.respondJSON(to: request) { snapshot in
-                    let dataset = snapshot.dataset(wave)
+                    let dataset = try snapshot.dataset(wave)
                     var members: [(String, JSONValue)] = [
                         ("wave", .string(wave.name)), ("by", .optional(grouping?.parameter)),
                         ("section", .object([("id", .string(section.id)), ("title_nb", .string(section.titleNb)), ("title_en", .string(section.titleEn))])),
@@ -24,7 +24,7 @@ enum SectionRoutes {
                     if section.id == Section.successFactors.id {
                         let goal = try StatisticTable(dataset: dataset, questionID: "goal_attainment", filter: nil, grouping: grouping, minimumCellSize: threshold)
                         members.append(("goal_attainment", .object(goal.jsonMembers)))
-                        members.append(("score_distribution", ScoreDistribution(snapshot: snapshot, wave: wave, grouping: grouping, minimumCellSize: threshold).json))
+                        members.append(("score_distribution", try ScoreDistribution(snapshot: snapshot, wave: wave, grouping: grouping, minimumCellSize: threshold).json))
                     }
                     return members
                 }

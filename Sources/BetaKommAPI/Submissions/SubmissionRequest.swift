@@ -26,6 +26,12 @@ struct SubmissionRequest: Sendable {
     }
 
     var respondentCode: String
+    /// The wave named by the request (`?wave=`), if any.
+    var wave: Int?
+    /// The wave the token was issued for, if it names one.
+    var tokenWave: Int?
+    /// Staff may write to any wave, open or not (audited); a unit only to an open one.
+    var isStaff: Bool
     var change: Change
     var precondition: Precondition
     /// The `Idempotency-Key` header, if sent.

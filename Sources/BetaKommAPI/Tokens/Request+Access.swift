@@ -18,9 +18,15 @@ extension Request {
     func requireAccess(toRespondent code: String) throws(APIError) {
         switch role {
         case .public: throw .unauthorized("These answers are private: send the municipality's or staff's token as 'Authorization: Bearer <token>'.")
-        case let .respondent(own) where own != code: throw .forbidden("This token may read and write only the answers of respondent \(own).")
+        case let .respondent(own, _) where own != code: throw .forbidden("This token may read and write only the answers of respondent \(own).")
         case .respondent, .staff: return
         }
+    }
+
+    /// The wave the token was issued for, if it names one.
+    var tokenWave: Int? {
+        if case let .respondent(_, wave) = role { return wave }
+        return nil
     }
 
     /// Allows staff only; 401 without a token, 403 for a respondent's.

@@ -1,4 +1,4 @@
-/// One answer: an option code, a set of option codes, or a whole number.
+/// One answer: an option code (or the free text of a text question), a set of option codes, or a whole number.
 /// JSON: a string, an array of strings, or an integer.
 public enum AnswerValue: Sendable, Hashable {
     case choice(String)

@@ -17,11 +17,15 @@ public struct Question: Sendable, Hashable {
     /// Inclusive bounds of a number or scale answer.
     public let minimum: Int?
     public let maximum: Int?
+    /// The 2011 question this one is compared with (`compare=2011`), or `nil` when none is comparable.
+    /// A 2011 question is its own counterpart.
+    public let counterpart: String?
 
     public init(
         id: String, type: QuestionType, section: String, textNb: String, labelEn: String,
-        options: [QuestionOption] = [], base: Condition? = nil, minimum: Int? = nil, maximum: Int? = nil
+        options: [QuestionOption] = [], base: Condition? = nil, minimum: Int? = nil, maximum: Int? = nil, counterpart: String? = nil
     ) {
+        self.counterpart = counterpart
         self.id = id
         self.type = type
         self.section = section

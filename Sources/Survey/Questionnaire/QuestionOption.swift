@@ -6,10 +6,13 @@ public struct QuestionOption: Sendable, Hashable, Codable {
     public let labelNb: String
     /// English label.
     public let labelEn: String
+    /// The option of the 2011 question this one is compared with, or `nil` when none is comparable.
+    public let counterpart: String?
 
-    public init(_ code: String, nb labelNb: String, en labelEn: String) {
+    public init(_ code: String, nb labelNb: String, en labelEn: String, counterpart: String? = nil) {
         self.code = code
         self.labelNb = labelNb
         self.labelEn = labelEn
+        self.counterpart = counterpart
     }
 }

@@ -1,10 +1,13 @@
 /// The ordered list of questions, with lookup by id.
 public struct Questionnaire: Sendable {
+    /// Which questionnaire this is: `2011`, `2026`, … (a wave names the one its answers follow).
+    public let id: String
     public let questions: [Question]
     private let indexByID: [String: Int]
 
     /// Builds a questionnaire; a base may refer only to earlier questions and to their options.
-    public init(questions: [Question]) throws {
+    public init(id: String = "2011", questions: [Question]) throws {
+        self.id = id
         var index: [String: Int] = [:]
         for (position, question) in questions.enumerated() {
             guard index[question.id] == nil else { throw SurveyError.unknownQuestion("duplicate id \(question.id)") }

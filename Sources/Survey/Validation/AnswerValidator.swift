@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a submitted answer document against the questionnaire and its skip logic, and turns
 /// it into answers only when everything is right. Pure: no storage, no HTTP.
 ///
@@ -143,6 +145,22 @@ public struct AnswerValidator: Sendable {
                 return (nil, [outOfRange(number, question: question, pointer: pointer)])
             }
             return (.number(number), [])
+        case .text:
+            // Free text is stored as a string, as a single choice is; only the questionnaire tells them apart.
+            guard case let .string(text) = value else {
+                return (nil, [ValidationProblem(.wrongType, pointer: pointer,
+                    detail: "Question \"\(question.id)\" takes text, not \(value.typeName).")])
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else {
+                return (nil, [ValidationProblem(.missingAnswer, pointer: pointer,
+                    detail: "Question \"\(question.id)\" needs some text, or leave it out where it is not asked.")])
+            }
+            if let maximum = question.maximum, trimmed.count > maximum {
+                return (nil, [ValidationProblem(.tooLong, pointer: pointer,
+                    detail: "The answer to \"\(question.id)\" is \(trimmed.count) characters; it takes at most \(maximum).")])
+            }
+            return (.choice(trimmed), [])
         }
     }
 

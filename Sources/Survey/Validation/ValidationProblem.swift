@@ -12,6 +12,7 @@ public struct ValidationProblem: Sendable, Hashable, CustomStringConvertible {
         case noOptionChosen
         case notWholeNumber
         case outOfRange
+        case tooLong
         case outsideBase
         case missingAnswer
     }

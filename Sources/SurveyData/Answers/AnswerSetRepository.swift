@@ -1,16 +1,13 @@
 import Storage
 import Survey
 
-/// All SQL on `answer_sets` (0004): versioned answer sets, only ever inserted. The data version
-/// the read side keys its caches by is the largest row id.
+/// All SQL on `answer_sets` (0001, 0013): versioned answer sets, only ever inserted, each in a
+/// wave. There is no "current" across waves: each wave counts its own answers.
 public enum AnswerSetRepository {
-    /// One answer set per respondent: its latest version within the wave, or (`.current`) the latest
-    /// version of its latest wave.
-    public static func load(_ db: Connection, selection: AnswerSelection) throws -> [AnswerSet] {
-        switch selection {
-        case let .wave(wave): try db.query(latestPerRespondentInWaveSQL, [wave]).map(answerSet)
-        case .current: try db.query(currentPerRespondentSQL).map(answerSet)
-        }
+    /// One answer set per respondent that answered `wave`: its latest version within the wave
+    /// (wave 2011 is the baseline, or KS's imported microdata once they replace it).
+    public static func load(_ db: Connection, wave: Int) throws -> [AnswerSet] {
+        try db.query(latestPerRespondentInWaveSQL, [wave]).map(answerSet)
     }
 
     /// Every version of one respondent's answers, oldest first (empty if it never answered).
@@ -18,10 +15,9 @@ public enum AnswerSetRepository {
         try db.query(historySQL, [respondentCode]).map(answerSet)
     }
 
-    /// A respondent's current answers: the latest version of its latest wave, as `.current`
-    /// statistics and `GET …/answers` see them.
-    public static func current(_ db: Connection, respondentCode: String) throws -> AnswerSet? {
-        try db.queryOne(currentSQL, [respondentCode]).map(answerSet)
+    /// The newest wave in which the respondent has answers, if any.
+    public static func newestWave(_ db: Connection, respondentCode: String) throws -> Int? {
+        try db.scalar(Int.self, newestWaveSQL, [respondentCode])
     }
 
     /// The latest version within one wave.
@@ -40,12 +36,6 @@ public enum AnswerSetRepository {
         try db.execute(insertSQL, [set.respondentCode, set.version, set.wave, try CanonicalJSON.string(set.answers),
                                    set.source.rawValue, set.createdAt])
         return set
-    }
-
-    /// The data version as stored now: the largest row id (rows are only ever added); cheap, the
-    /// rowid's b-tree maximum (sqlite.org/lang_corefunc.html#max_scalar).
-    public static func dataVersion(_ db: Connection) throws -> Int {
-        try db.scalar(Int.self, dataVersionSQL) ?? 0
     }
 
     /// The newest answer set's `created_at` (ISO 8601), or `nil` when there are none.
@@ -85,21 +75,10 @@ public enum AnswerSetRepository {
                                           WHERE b.respondent_code = a.respondent_code AND b.wave = a.wave)
         ORDER BY a.respondent_code
         """
-    // The latest wave first, then the latest version: a later import of 2011 microdata (wave 2011)
-    // must not replace a respondent's newer submission as its current answers.
-    static let currentPerRespondentSQL: CachedSQL = """
-        SELECT respondent_code, version, wave, answers, source, created_at FROM answer_sets AS a
-        WHERE a.id = (SELECT b.id FROM answer_sets AS b WHERE b.respondent_code = a.respondent_code
-                      ORDER BY b.wave DESC, b.version DESC LIMIT 1)
-        ORDER BY a.respondent_code
-        """
     static let historySQL: CachedSQL = """
         SELECT respondent_code, version, wave, answers, source, created_at FROM answer_sets WHERE respondent_code = ? ORDER BY version
         """
-    static let currentSQL: CachedSQL = """
-        SELECT respondent_code, version, wave, answers, source, created_at FROM answer_sets
-        WHERE respondent_code = ? ORDER BY wave DESC, version DESC LIMIT 1
-        """
+    static let newestWaveSQL: CachedSQL = "SELECT max(wave) FROM answer_sets WHERE respondent_code = ?"
     static let latestInWaveSQL: CachedSQL = """
         SELECT respondent_code, version, wave, answers, source, created_at FROM answer_sets
         WHERE respondent_code = ? AND wave = ? ORDER BY version DESC LIMIT 1
@@ -108,7 +87,6 @@ public enum AnswerSetRepository {
     static let insertSQL: CachedSQL = """
         INSERT INTO answer_sets (respondent_code, version, wave, answers, source, created_at) VALUES (?, ?, ?, ?, ?, ?)
         """
-    static let dataVersionSQL: CachedSQL = "SELECT coalesce(max(id), 0) FROM answer_sets"
     static let lastCreatedAtSQL: CachedSQL = "SELECT max(created_at) FROM answer_sets"
     static let latestVersionsSQL: CachedSQL = """
         SELECT respondent_code, version, wave FROM answer_sets AS a

@@ -3,8 +3,9 @@
 public enum Role: Sendable, Hashable {
     /// No credentials: aggregates with small cells suppressed, respondent names, scores.
     case `public`
-    /// A municipality or county with its token: its own answers.
-    case respondent(code: String)
+    /// A municipality or county with its token: its own answers, in the wave the token names
+    /// (`nil` for a token issued before waves existed: any open wave its unit is asked in).
+    case respondent(code: String, wave: Int?)
     /// KS staff: everything, unsuppressed.
     case staff
 
@@ -12,7 +13,7 @@ public enum Role: Sendable, Hashable {
     public var tag: String {
         switch self {
         case .public: "public"
-        case let .respondent(code): "r\(code)"
+        case let .respondent(code, wave): "r\(code)" + (wave.map { "-w\($0)" } ?? "")
         case .staff: "staff"
         }
     }

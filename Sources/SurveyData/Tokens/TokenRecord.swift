@@ -4,6 +4,8 @@ public struct TokenRecord: Sendable, Equatable {
     /// `respondent` or `staff`.
     public let role: String
     public let respondentCode: String?
+    /// The wave a respondent's token answers, if it names one.
+    public let wave: Int?
     public let name: String
     public let createdAt: String
     public let lastUsedAt: String?

@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import Survey
 
 /// Issues, lists, revokes and resolves bearer tokens kept hashed in the `tokens` table (0010),
 /// for the server's ``Role`` lookup and `betakomm token`.
@@ -14,15 +15,22 @@ public struct TokenStore: Sendable {
     }
 
     /// Creates a token for a respondent (`respondentCode`) or for staff (`nil`) and returns it;
-    /// this is the only time its text exists outside the client.
-    public func issue(respondentCode: String?, name: String) throws -> AccessToken {
+    /// this is the only time its text exists outside the client. A respondent's token may name
+    /// the wave it answers; the unit must then be on that wave's map (1601 is refused for the
+    /// 2026 wave, with its successor 5001 named).
+    public func issue(respondentCode: String?, wave: Int? = nil, name: String) throws -> AccessToken {
         try pool.write { db in
             if let respondentCode {
                 guard try RespondentRepository.exists(db, code: respondentCode) else { throw TokenError.unknownRespondent(respondentCode) }
+                if let wave {
+                    guard let found = try WaveRepository.find(db, id: wave) else { throw WaveError.unknownWave(wave) }
+                    try WaveTarget.requireUnit(db, code: respondentCode, onMapOf: found)
+                }
             }
             // The id is part of the token and the hash covers the whole token, so reserve the
             // row first and fill in the digest once the id is known.
-            let id = try TokenRepository.reserve(db, respondentCode: respondentCode, name: name, createdAt: Timestamp.now())
+            let id = try TokenRepository.reserve(db, respondentCode: respondentCode, wave: respondentCode == nil ? nil : wave, name: name,
+                                                 createdAt: Timestamp.now())
             let token = AccessToken.generate(id: id)
             try TokenRepository.setDigest(db, id: id, digest: token.sha256)
             return token
@@ -53,7 +61,7 @@ public struct TokenStore: Sendable {
         if lastUsed.map({ Date().timeIntervalSince($0) >= Self.lastUsedResolutionSeconds }) ?? true {
             try pool.write { try TokenRepository.markUsed($0, id: token.id, at: Timestamp.now()) }
         }
-        if let code = credentials.respondentCode { return .respondent(code: code) }
+        if let code = credentials.respondentCode { return .respondent(code: code, wave: credentials.wave) }
         return .staff
     }
 }

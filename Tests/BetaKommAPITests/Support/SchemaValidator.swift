@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON Schema validator for the subset the OpenAPI document uses: `type` (string or list,
 /// `null` included), `properties`, `required`, `additionalProperties: false`, `items`, `enum`,
-/// `anyOf`, `minimum`/`maximum` and `$ref` into `#/components/schemas`. Returns the problems
+/// `anyOf`, `minimum`/`maximum`, `pattern` and `$ref` into `#/components/schemas`. Returns the problems
 /// found, each with the JSON pointer of the offending value.
 struct SchemaValidator {
     let document: [String: Any]
@@ -23,6 +23,10 @@ struct SchemaValidator {
         }
         if let allowed = schema["enum"] as? [Any], !allowed.contains(where: { "\($0)" == "\(value)" }) {
             problems.append("\(pointer): \(value) is not one of \(allowed)")
+        }
+        if let pattern = schema["pattern"] as? String, let text = value as? String,
+           text.range(of: pattern, options: .regularExpression) == nil {
+            problems.append("\(pointer): \(text) does not match \(pattern)")
         }
         if let number = value as? NSNumber, !(value is Bool) {
             if let minimum = schema["minimum"] as? Double, number.doubleValue < minimum { problems.append("\(pointer): below \(minimum)") }

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyData
 import Storage
 @testable import BetaKommAPI
 
@@ -14,8 +15,12 @@ final class TestApplication: Sendable {
     let directory: URL
     let application: Application
     var port: UInt16 { application.port }
+    /// The data version as stored (migration 0013's counter, moved by every change served).
+    var storedDataVersion: Int {
+        get throws { try application.storedDataVersion }
+    }
 
-    init(minimumCellSize: Int = 3, corsOrigins: [String] = ["https://dashboard.example"]) throws {
+    init(minimumCellSize: Int = 3, corsOrigins: [String] = ["https://dashboard.example"], settings: [Setting: String] = [:]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("betakomm-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var flags: [Setting: String] = [
@@ -25,6 +30,7 @@ final class TestApplication: Sendable {
             .minimumCellSize: String(minimumCellSize),
         ]
         flags[.corsOrigins] = corsOrigins.joined(separator: ",")
+        flags.merge(settings) { _, given in given }
         let configuration = try ServiceConfiguration.resolve(flags: flags, environment: [:])
         application = try buildApplication(configuration: configuration, logs: .sink(configuration) { _ in })
         try application.start()
@@ -38,5 +44,12 @@ final class TestApplication: Sendable {
     /// One request on a fresh connection.
     func get(_ target: String, headers: [(String, String)] = []) throws -> TestResponse {
         try HTTPTestClient(port: port).request("GET", target, headers: headers)
+    }
+}
+
+extension Application {
+    /// The data version as stored (migration 0013's counter, moved by every change served).
+    var storedDataVersion: Int {
+        get throws { try pool.read { try DataVersionRepository.current($0) } }
     }
 }

@@ -1,0 +1,137 @@
+import Survey
+
+/// One question in two waves side by side (`compare=2011`): for each group (the same keys in
+/// both waves; counties are today's for both), each option's share now and then through the
+/// declared counterparts, and the difference in percentage points. An option without a
+/// counterpart appears for the wave that has it, with the other side `null`. Each side keeps
+/// its own suppression.
+struct WaveComparison: Sendable {
+    let now: StatisticTable
+    let then: StatisticTable
+    let nowWave: Wave
+    let thenWave: Wave
+    /// Now-option code -> then-option code.
+    private let counterparts: [String: String]
+
+    init(now: StatisticTable, then: StatisticTable, nowWave: Wave, thenWave: Wave, questionnaire: Questionnaire) {
+        self.now = now
+        self.then = then
+        self.nowWave = nowWave
+        self.thenWave = thenWave
+        var counterparts: [String: String] = [:]
+        for option in now.question.options {
+            if let code = questionnaire.counterpart(of: option, in: now.question) { counterparts[option.code] = code }
+        }
+        self.counterparts = counterparts
+    }
+
+    /// The two tables of a comparison: `compare` names the earlier wave (its questionnaire must be
+    /// 2011's, to which counterparts are declared); the question, the answer filter and a
+    /// question grouping are carried over through the counterparts.
+    static func tables(
+        snapshot: DataSnapshot, now nowData: WaveData, compare: WaveSelection, questionID: String,
+        filter: [(question: String, options: [String])], grouping: Grouping?, minimumCellSize: Int?
+    ) throws -> WaveComparison {
+        let thenData = try snapshot.waveData(compare, parameter: "compare")
+        let questionnaire = nowData.dataset.questionnaire
+        guard thenData.dataset.questionnaire.id == Questionnaire.baselineID else {
+            throw APIError.invalidParameter("compare", detail: "waves are compared with wave 2011, whose questions the others declare as counterparts.")
+        }
+        let question = try questionnaire.question(questionID)
+        guard let counterpart = questionnaire.counterpart(of: question) else {
+            throw APIError.invalidParameter("compare", detail: "question '\(questionID)' of wave \(nowData.wave.id) has no 2011 counterpart, so it cannot be compared.")
+        }
+        var thenFilter: [Condition] = []
+        for item in filter {
+            let filterQuestion = try questionnaire.question(item.question)
+            guard let mapped = questionnaire.counterpart(of: filterQuestion) else {
+                throw APIError.invalidParameter(item.question, detail: "the filter question has no 2011 counterpart, so it cannot filter both waves.")
+            }
+            let options = item.options.compactMap { code in filterQuestion.option(code).flatMap { questionnaire.counterpart(of: $0, in: filterQuestion) } }
+            guard options.count == item.options.count else {
+                throw APIError.invalidParameter(item.question, detail: "an option of the filter has no 2011 counterpart, so it cannot filter both waves.")
+            }
+            thenFilter.append(.answer(question: mapped, in: options))
+        }
+        if case .question = grouping {
+            throw APIError.invalidParameter("by", detail: "a comparison of waves groups by size_class, kind or county.")
+        }
+        // Counties are today's for both waves: earlier units count in their successor's county.
+        var thenDataset = thenData.dataset
+        if grouping == .county, thenData.wave.map != nowData.wave.map {
+            thenDataset = thenDataset.placed(inCountiesOf: nowData.wave.map, units: snapshot.units[nowData.wave.map] ?? [],
+                                             correspondence: snapshot.correspondence)
+        }
+        let nowTable = try StatisticTable(dataset: nowData.dataset, questionID: questionID, filter: QueryCheck.condition(filter),
+                                          grouping: grouping, minimumCellSize: minimumCellSize)
+        let thenTable = try StatisticTable(dataset: thenDataset, questionID: counterpart, filter: thenFilter.isEmpty ? nil : .all(thenFilter),
+                                           grouping: grouping, minimumCellSize: minimumCellSize)
+        return WaveComparison(now: nowTable, then: thenTable, nowWave: nowData.wave, thenWave: thenData.wave, questionnaire: questionnaire)
+    }
+
+    /// `{"compare": {...}}` members.
+    var jsonMembers: [(String, JSONValue)] {
+        let thenIndex = Dictionary(then.groups.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var groups: [JSONValue] = []
+        var keys = now.groups.map(\.key)
+        keys += then.groups.map(\.key).filter { !keys.contains($0) }
+        for key in keys {
+            let nowIndex = now.groups.firstIndex { $0.key == key }
+            let nowGroup = nowIndex.map { now.groups[$0] }
+            let thenGroup = thenIndex[key].map { then.groups[$0] }
+            let nowHidden = nowIndex.map(now.isSuppressed(groupAt:)) ?? true
+            let thenHidden = thenIndex[key].map(then.isSuppressed(groupAt:)) ?? true
+            groups.append(group(key: key, label: nowGroup ?? thenGroup, now: nowGroup, nowHidden: nowHidden, then: thenGroup, thenHidden: thenHidden))
+        }
+        return [("compare", .object([
+            ("wave", .string(String(nowWave.id))), ("with", .string(String(thenWave.id))),
+            ("question_2011", .questionReference(then.question)),
+            ("total", group(key: "all", label: now.total, now: now.total, nowHidden: now.totalSuppressed, then: then.total,
+                            thenHidden: then.totalSuppressed)),
+            ("groups", .array(groups)),
+        ]))]
+    }
+
+    private func group(key: String, label: DistributionGroup?, now nowGroup: DistributionGroup?, nowHidden: Bool,
+                       then thenGroup: DistributionGroup?, thenHidden: Bool) -> JSONValue {
+        func side(_ group: DistributionGroup?, hidden: Bool) -> JSONValue {
+            .object([("base_n", hidden ? .null : .optional(group?.baseN)), ("suppressed", .bool(hidden))])
+        }
+        var options: [JSONValue] = []
+        var usedThen = Set<String>()
+        for option in now.question.options {
+            let counterpart = counterparts[option.code]
+            if let counterpart { usedThen.insert(counterpart) }
+            let nowShare = nowHidden ? nil : nowGroup?.option(option.code)
+            let thenShare = thenHidden ? nil : counterpart.flatMap { thenGroup?.option($0) }
+            options.append(row(code: option.code, labelNb: option.labelNb, labelEn: option.labelEn, code2011: counterpart, now: nowShare, then: thenShare))
+        }
+        for option in then.question.options where !usedThen.contains(option.code) {
+            let thenShare = thenHidden ? nil : thenGroup?.option(option.code)
+            options.append(row(code: nil, labelNb: option.labelNb, labelEn: option.labelEn, code2011: option.code, now: nil, then: thenShare))
+        }
+        var members: [(String, JSONValue)] = [
+            ("key", .string(key)), ("label_nb", .optional(label?.labelNb)), ("label_en", .optional(label?.labelEn)),
+            ("now", side(nowGroup, hidden: nowHidden)), ("then", side(thenGroup, hidden: thenHidden)), ("options", .array(options)),
+        ]
+        if !now.question.type.isCategorical {
+            let nowMean = nowHidden ? nil : nowGroup?.summary?.mean
+            let thenMean = thenHidden ? nil : thenGroup?.summary?.mean
+            members.append(("mean_now", .optional(nowMean)))
+            members.append(("mean_then", .optional(thenMean)))
+            members.append(("mean_difference", .optional(nowMean.flatMap { now in thenMean.map { now - $0 } })))
+        }
+        return .object(members)
+    }
+
+    /// One option's shares in both waves; the difference is in percentage points of the unrounded shares, to one decimal.
+    private func row(code: String?, labelNb: String, labelEn: String, code2011: String?, now: OptionShare?, then: OptionShare?) -> JSONValue {
+        let difference = now.flatMap { now in then.map { ((now.share - $0.share) * 1000).rounded() / 10 } }
+        return .object([
+            ("code", .optional(code)), ("code_2011", .optional(code2011)), ("label_nb", .string(labelNb)), ("label_en", .string(labelEn)),
+            ("percent_now", .optional(now?.percent)), ("percent_then", .optional(then?.percent)),
+            ("count_now", .optional(now?.count)), ("count_then", .optional(then?.count)),
+            ("difference_points", .optional(difference)),
+        ])
+    }
+}
