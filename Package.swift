@@ -22,6 +22,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(name: "CEpoll"),
@@ -35,8 +38,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "Sockets", dependencies: ["CEpoll"]),
-        .target(name: "HTTPServer", dependencies: ["Sockets", "CZlib"]),
+        .target(name: "Sockets", dependencies: ["CEpoll", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "HTTPServer", dependencies: ["Sockets", "CZlib", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Storage", dependencies: ["CSQLite"]),
         .target(name: "Survey"),
         .target(name: "SurveyCalibration", dependencies: ["Survey"]),
@@ -44,7 +47,13 @@ let package = Package(
             name: "SurveyData",
             dependencies: ["Storage", "Survey", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "BetaKommAPI", dependencies: ["HTTPServer", "Storage", "Survey", "SurveyData"]),
+        .target(
+            name: "BetaKommAPI",
+            dependencies: [
+                "HTTPServer", "Storage", "Survey", "SurveyData", .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .executableTarget(
             name: "betakomm",
             dependencies: [
@@ -53,17 +62,25 @@ let package = Package(
                 "SurveyData",
                 "SurveyCalibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
         .executableTarget(name: "storage-benchmark", dependencies: ["Storage", "CSQLite"], path: "Benchmarks/StorageBenchmark"),
         .executableTarget(name: "fixed-json-server", dependencies: ["HTTPServer"], path: "Benchmarks/FixedJSONServer"),
         .target(name: "CPowerLossVFS", dependencies: ["CSQLite"], path: "Tests/CPowerLossVFS"),
         .testTarget(name: "SocketsTests", dependencies: ["Sockets"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Sockets"]),
+        .testTarget(
+            name: "HTTPServerTests",
+            dependencies: ["HTTPServer", "Sockets", .product(name: "Logging", package: "swift-log"), .product(name: "InMemoryLogging", package: "swift-log")]
+        ),
         .testTarget(name: "PowerLossTests", dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "SurveyData", "CPowerLossVFS", "CSQLite"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "CSQLite"]),
         .testTarget(name: "SurveyTests", dependencies: ["Survey", "SurveyCalibration", "Storage", "SurveyData"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "Storage", "Survey"]),
-        .testTarget(name: "BetaKommAPITests", dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "Survey", "SurveyData"]),
+        .testTarget(
+            name: "BetaKommAPITests",
+            dependencies: ["BetaKommAPI", "HTTPServer", "Storage", "Survey", "SurveyData", .product(name: "Logging", package: "swift-log")]
+        ),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Sockets
 
 /// Accepts connections on the first event loop and deals them out round-robin to all loops.
@@ -43,7 +44,7 @@ final class Acceptor: EventLoopHandler {
                 guard let accepted = try listener.accept() else { return }
                 socket = accepted
             } catch {
-                FileHandle.standardError.write(Data("accept: \(error)\n".utf8))
+                server.configuration.logger.error("accept failed", error: error)
                 return
             }
             guard server.metrics.admitConnection(limit: server.configuration.maxConnections) else {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// The one place where a thrown error becomes a response, whichever layer threw it (a handler, the
 /// router's 404 or 405, any middleware): an ``HTTPResponseError`` becomes its problem document with
@@ -13,10 +14,14 @@ public struct ErrorResponder: Sendable {
         self.report = report
     }
 
-    /// Reports unexpected errors on standard error.
-    public static let standardError = ErrorResponder { error, request in
-        let id = request.requestID.map { " [request \($0)]" } ?? ""
-        FileHandle.standardError.write(Data("error\(id) handling \(request.method) \(request.path): \(type(of: error)): \(error)\n".utf8))
+    /// Reports unexpected errors to `logger` as `request failed`, with the request's id, method and
+    /// path (the server's default: its ``ServerConfiguration/logger``).
+    public static func logging(to logger: Logger) -> ErrorResponder {
+        ErrorResponder { error, request in
+            logger.error("request failed", error: error, metadata: [
+                "request_id": "\(request.requestID ?? "-")", "method": "\(request.method.rawValue)", "path": "\(request.path)",
+            ])
+        }
     }
 
     /// The response for `error`, raised while answering `request`.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Logging
 import Sockets
 import Synchronization
 
@@ -34,7 +35,7 @@ public final class Server: @unchecked Sendable {
     /// - Parameter onRequestCompleted: called after every response, on an event loop thread; keep it cheap.
     public convenience init(
         configuration: ServerConfiguration = ServerConfiguration(), router: Router, middleware: [any Middleware] = [],
-        errors: ErrorResponder = .standardError, onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil
+        errors: ErrorResponder? = nil, onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil
     ) {
         self.init(configuration: configuration, middleware: middleware, errors: errors, onRequestCompleted: onRequestCompleted,
                   router: router, handler: router.respond(to:))
@@ -45,7 +46,7 @@ public final class Server: @unchecked Sendable {
     /// - Parameter errors: turns what the handler or a middleware throws into a response.
     public convenience init(
         configuration: ServerConfiguration = ServerConfiguration(), middleware: [any Middleware] = [],
-        errors: ErrorResponder = .standardError, onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil,
+        errors: ErrorResponder? = nil, onRequestCompleted: (@Sendable (CompletedRequest) -> Void)? = nil,
         handler: @escaping RoutingHandler
     ) {
         self.init(configuration: configuration, middleware: middleware, errors: errors, onRequestCompleted: onRequestCompleted,
@@ -53,12 +54,12 @@ public final class Server: @unchecked Sendable {
     }
 
     private init(
-        configuration: ServerConfiguration, middleware: [any Middleware], errors: ErrorResponder,
+        configuration: ServerConfiguration, middleware: [any Middleware], errors: ErrorResponder?,
         onRequestCompleted: (@Sendable (CompletedRequest) -> Void)?, router: Router?, handler: @escaping RoutingHandler
     ) {
         self.configuration = configuration
         self.context = ServerContext(
-            configuration: configuration, responder: middleware.chained(around: handler, errors: errors), metrics: metrics,
+            configuration: configuration, responder: middleware.chained(around: handler, errors: errors ?? .logging(to: configuration.logger)), metrics: metrics,
             onRequestCompleted: onRequestCompleted, router: router
         )
     }
@@ -83,7 +84,7 @@ public final class Server: @unchecked Sendable {
                 // here, it spares a setsockopt per connection.
                 try Socket.setNoDelay(listener.fd)
                 for index in 0..<max(configuration.eventLoopCount, 1) {
-                    let loop = try EventLoop(name: "http-loop-\(index)", tickInterval: tick)
+                    let loop = try EventLoop(name: "http-loop-\(index)", tickInterval: tick, logger: configuration.logger)
                     loops.append(LoopContext(loop: loop, server: context))
                 }
                 let acceptor = Acceptor(listener: listener, loops: loops)

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Every server knob in one place, with the defaults documented on each property.
 public struct ServerConfiguration: Sendable {
@@ -50,6 +51,10 @@ public struct ServerConfiguration: Sendable {
     public var serverTiming: Bool = true
     /// gzip response compression.
     public var compression: CompressionConfiguration = CompressionConfiguration()
+    /// Where the server and its event loops log: a failed `accept`, a failed `epoll_wait`, an error
+    /// no handler turned into a response. Default: a logger from swift-log's `LoggingSystem`
+    /// (standard error unless the process bootstrapped it otherwise).
+    public var logger: Logger = Logger(label: "HTTPServer")
 
     public init() {}
 

@@ -1,5 +1,6 @@
 import CEpoll
 import Foundation
+import Logging
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -22,6 +23,7 @@ public final class EventLoop: @unchecked Sendable {
     /// Set it before ``start()``.
     public var onTick: ((UInt64) -> Void)?
 
+    private let logger: Logger
     private let epollFD: Int32
     private let wakeFD: Int32
     private var handlers: [EventLoopHandler?] = []
@@ -39,8 +41,10 @@ public final class EventLoop: @unchecked Sendable {
     public private(set) var now: UInt64 = MonotonicTime.now()
 
     /// Creates the epoll instance and its wake-up eventfd.
-    public init(name: String, tickInterval seconds: Double = 1) throws(SocketError) {
+    /// - Parameter logger: where the loop reports a failure that stops it.
+    public init(name: String, tickInterval seconds: Double = 1, logger: Logger = Logger(label: "Sockets")) throws(SocketError) {
         self.name = name
+        self.logger = logger
         self.tickInterval = max(MonotonicTime.nanoseconds(seconds), 1_000_000)
         let epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epollFD >= 0 else { throw .current("epoll_create1") }
@@ -147,7 +151,8 @@ public final class EventLoop: @unchecked Sendable {
             let count = ready.withUnsafeMutableBufferPointer { cepoll_wait(epollFD, $0.baseAddress, Int32($0.count), timeout) }
             now = MonotonicTime.now()
             if count < 0 && errno != EINTR {
-                FileHandle.standardError.write(Data("event loop \(name): \(SocketError.current("epoll_wait"))\n".utf8))
+                let error = SocketError.current("epoll_wait")  // before anything else can change errno
+                logger.critical("event loop stopped", error: error, metadata: ["loop": "\(name)"])
                 break
             }
             for index in 0..<max(Int(count), 0) {

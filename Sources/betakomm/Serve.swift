@@ -1,6 +1,8 @@
 import ArgumentParser
 import BetaKommAPI
+import CoreMetrics
 import Foundation
+import Logging
 
 /// `betakomm serve`: every ``Setting`` as a flag; flags beat `BETAKOMM_*` variables, which beat defaults.
 struct Serve: ParsableCommand {
@@ -87,13 +89,19 @@ struct Serve: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let application = try buildApplication(configuration: configuration)
+        // One process, one service: every logger and metric of any library joins this service's
+        // event log and /metrics (the application passes its own to its parts either way).
+        let logs = ServiceLogs.standard(configuration)
+        LoggingSystem.bootstrap { _ in logs.events.handler }
+        let application = try buildApplication(configuration: configuration, logs: logs)
+        MetricsSystem.bootstrap(application.metrics.factory)
         let events = application.logs.events
         let port = try application.start()
         application.installSignalHandlers()
-        events.info("serving", [
-            "address": "http://\(configuration.host):\(port)", "data_version": String(try application.store.snapshot().version),
-            "database": configuration.databasePath, "pid": String(ProcessInfo.processInfo.processIdentifier),
+        let version = try application.store.snapshot().version
+        events.info("serving", metadata: [
+            "address": "http://\(configuration.host):\(port)", "data_version": "\(version)",
+            "database": "\(configuration.databasePath)", "pid": "\(ProcessInfo.processInfo.processIdentifier)",
         ])
         try application.run()
         events.info("stopped")

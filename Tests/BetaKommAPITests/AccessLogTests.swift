@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Logging
 import Synchronization
 import Testing
 @testable import BetaKommAPI
@@ -61,14 +62,27 @@ import Testing
 
     @Test func eventsAreFilteredByLevel() throws {
         let capture = LogCapture()
-        let log = EventLog(minimumLevel: .warning, format: .text, writer: LogWriter(label: "test", sink: capture.sink))
+        let writer = LogWriter(label: "test", sink: capture.sink)
+        let log = Logger(label: "test") { _ in EventLogHandler(level: .warning, format: .text, writer: writer) }
         log.info("not shown")
-        log.warning("shown", ["database": "/var/lib/x y.sqlite"])
-        log.error("also shown")
-        log.writer.flush()
+        log.warning("shown", metadata: ["database": "/var/lib/x y.sqlite"])
+        log.error("also shown", error: CocoaError(.fileNoSuchFile))
+        writer.flush()
         #expect(capture.lines.count == 2)
-        #expect(capture.lines.first?.contains("level=warning msg=shown database=\"/var/lib/x y.sqlite\"") == true)
-        #expect(capture.lines.last?.contains("level=error") == true)
+        #expect(capture.lines.first?.contains("level=warning msg=shown source=BetaKommAPITests database=\"/var/lib/x y.sqlite\"") == true)
+        #expect(capture.lines.last?.contains("level=error msg=\"also shown\"") == true)
+        #expect(capture.lines.last?.contains("error=\"CocoaError: ") == true)
+    }
+
+    @Test func theServersAndSocketsLoggerWritesTheEventLogInItsFormat() throws {
+        let app = try LoggedApplication(flags: [.logFormat: "json"])
+        app.application.server.configuration.logger.error("probe from the server", metadata: ["loop": "http-loop-0"])
+        app.application.logs.flush()
+        let line = try #require(app.capture.lines.last { $0.contains("probe from the server") })
+        let fields = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(fields["level"] as? String == "error")
+        #expect(fields["loop"] as? String == "http-loop-0")
+        #expect(fields["time"] is String)
     }
 
     @Test func redactionDropsOnlySecretLookingValues() {

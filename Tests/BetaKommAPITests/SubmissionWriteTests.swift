@@ -110,8 +110,9 @@ import Testing
         #expect(twice.status == 412)
         // betakomm_submissions_total: the three stored versions (1601's v2 and v3, the new unit's
         // v1), and the two 428s and four 412s.
-        #expect(fixture.app.application.metrics.submissions.count(.accepted) == 3)
-        #expect(fixture.app.application.metrics.submissions.count(.rejected) == 6)
+        let metrics = try PrometheusText(parsing: try fixture.app.get("/metrics").text)
+        #expect(metrics.value("betakomm_submissions_total", ["outcome": "accepted"]) == 3)
+        #expect(metrics.value("betakomm_submissions_total", ["outcome": "rejected"]) == 6)
     }
 
     @Test func everyKindOfValidationErrorIsReportedWithItsPointerAndNothingIsStored() throws {

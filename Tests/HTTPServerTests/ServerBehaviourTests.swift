@@ -1,5 +1,7 @@
 import Foundation
 import HTTPServer
+import InMemoryLogging
+import Logging
 import Testing
 
 @Suite("Server behaviour over real sockets")
@@ -200,9 +202,12 @@ struct ServerBehaviourTests {
         }
     }
 
-    @Test("an unexpected error becomes a bare 500 problem")
+    @Test("an unexpected error becomes a bare 500 problem, logged to the server's logger")
     func internalError() throws {
-        try withServer { port in
+        let log = InMemoryLogHandler()
+        var configuration = testConfiguration()
+        configuration.logger = Logger(label: "test") { _ in log }
+        try withServer(configuration: configuration) { port in
             let client = try TestClient(port: port)
             try client.send("GET /fail HTTP/1.1\r\nHost: t\r\n\r\n")
             let response = try client.readResponse()
@@ -211,6 +216,11 @@ struct ServerBehaviourTests {
             try client.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
             #expect(try client.readResponse().status == 200)
         }
+        let entry = try #require(log.entries.first)
+        #expect(log.entries.count == 1)
+        #expect(entry.level == .error)
+        #expect(entry.metadata["path"] == "/fail")
+        #expect(entry.error is TestFailure)
     }
 
     @Test("a chunked body with extensions and trailers")

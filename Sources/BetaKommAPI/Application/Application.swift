@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Logging
 import Storage
 
 /// The running service: the HTTP server, the database pool and the in-memory survey data.
@@ -58,9 +59,9 @@ public final class Application: Sendable {
         let events = logs.events
         let server = server
         server.installSignalHandlers(timeout: timeout) { signal in
-            events.info("shutting down", [
-                "signal": signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : String(signal),
-                "open_connections": String(server.metrics.openConnections), "timeout_seconds": String(timeout),
+            events.info("shutting down", metadata: [
+                "signal": "\(signal == SIGTERM ? "SIGTERM" : signal == SIGINT ? "SIGINT" : String(signal))",
+                "open_connections": "\(server.metrics.openConnections)", "timeout_seconds": "\(timeout)",
             ])
         }
     }
@@ -78,11 +79,11 @@ public final class Application: Sendable {
     private func closeDatabase() {
         do {
             try pool.writeWithoutTransaction { try $0.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
-            logs.events.info("database checkpointed", ["database": configuration.databasePath])
+            logs.events.info("database checkpointed", metadata: ["database": "\(configuration.databasePath)"])
         } catch StorageError.poolClosed {
             return
         } catch {
-            logs.events.warning("checkpoint failed", ["database": configuration.databasePath, "error": "\(error)"])
+            logs.events.warning("checkpoint failed", error: error, metadata: ["database": "\(configuration.databasePath)"])
         }
         pool.close()
         logs.flush()

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import Logging
 import SurveyData
 import Storage
 
@@ -20,7 +21,7 @@ public func buildApplication(
     do {
         let applied = try DatabaseMigrator(directory: URL(fileURLWithPath: configuration.migrationsDirectory)).migrate(pool)
         for migration in applied {
-            logs.events.info("migration applied", ["migration": migration.name])
+            logs.events.info("migration applied", metadata: ["migration": "\(migration.name)"])
         }
         let store = try SurveyDataStore(pool: pool)
         let metrics = ServiceMetrics()
@@ -45,15 +46,10 @@ public func buildApplication(
         let logsAccess = configuration.accessLog == .on
         // Every error, from a handler or any middleware, becomes its problem here (ErrorProblems.swift);
         // an unexpected one (a 500) is logged with the request id.
-        let events = logs.events
-        let errors = ErrorResponder { error, request in
-            events.error("request failed", [
-                "request_id": request.requestID ?? "-", "method": request.method.rawValue, "path": request.path,
-                "error": "\(type(of: error)): \(error)",
-            ])
-        }
+        var serverConfiguration = configuration.serverConfiguration
+        serverConfiguration.logger = logs.events  // the server's and the sockets' events join the event log
         let server = Server(
-            configuration: configuration.serverConfiguration, router: routes, middleware: middleware, errors: errors,
+            configuration: serverConfiguration, router: routes, middleware: middleware, errors: .logging(to: logs.events),
             onRequestCompleted: { completed in
                 metrics.record(completed)
                 if logsAccess { logs.access.record(completed) }

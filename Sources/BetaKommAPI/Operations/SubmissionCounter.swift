@@ -1,4 +1,5 @@
-import Synchronization
+import CoreMetrics
+import Prometheus
 
 /// Counts submissions by outcome for `betakomm_submissions_total{outcome=…}`.
 ///
@@ -11,22 +12,24 @@ public final class SubmissionCounter: Sendable {
         case accepted, rejected
     }
 
-    private let accepted = Atomic<Int>(0)
-    private let rejected = Atomic<Int>(0)
+    private let accepted: CoreMetrics.Counter
+    private let rejected: CoreMetrics.Counter
 
-    public init() {}
+    /// Counters in `registry` (a registry of their own when none is given).
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), factory: PrometheusMetricsFactory? = nil) {
+        let factory = factory ?? PrometheusMetricsFactory(registry: registry)
+        func counter(_ outcome: Outcome) -> CoreMetrics.Counter {
+            ServiceMetrics.counter(ServiceMetrics.named(nil, "submissions", unit: "total", help: "Answer submissions, by outcome."),
+                                   labels: [("outcome", outcome.rawValue)], registry, factory)
+        }
+        accepted = counter(.accepted)
+        rejected = counter(.rejected)
+    }
 
     public func record(_ outcome: Outcome) {
         switch outcome {
-        case .accepted: accepted.add(1, ordering: .relaxed)
-        case .rejected: rejected.add(1, ordering: .relaxed)
-        }
-    }
-
-    public func count(_ outcome: Outcome) -> Int {
-        switch outcome {
-        case .accepted: accepted.load(ordering: .relaxed)
-        case .rejected: rejected.load(ordering: .relaxed)
+        case .accepted: accepted.increment()
+        case .rejected: rejected.increment()
         }
     }
 }
