@@ -16,13 +16,21 @@ function percentCell(cell, code) {
   if (cell.suppressed) return { value: null, suppressed: true };
   const option = cell.options.find((candidate) => candidate.code === code);
   if (!option || !cell.base_n) return { value: null, suppressed: false, base: cell.base_n ?? 0 };
-  return { value: option.percent, count: option.count, base: cell.base_n, suppressed: false };
+  return {
+    value: option.percent, count: option.count, base: cell.base_n, suppressed: false,
+    // The confidence interval (share scale in the API) in percent, for the whisker.
+    low: option.ci_low === null || option.ci_low === undefined ? null : option.ci_low * 100,
+    high: option.ci_high === null || option.ci_high === undefined ? null : option.ci_high * 100,
+  };
 }
 
 function meanCell(cell) {
   if (cell.suppressed) return { value: null, suppressed: true };
   if (!cell.summary) return { value: null, suppressed: false, base: cell.base_n ?? 0 };
-  return { value: cell.summary.mean, count: null, base: cell.summary.n, suppressed: false };
+  return {
+    value: cell.summary.mean, count: null, base: cell.summary.n, suppressed: false,
+    low: cell.summary.ci_low ?? null, high: cell.summary.ci_high ?? null,
+  };
 }
 
 /** Option codes in the order the API lists them, across all cells (a suppressed cell lists none). */

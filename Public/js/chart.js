@@ -45,8 +45,21 @@ function drawSVG(model, width, titleID) {
           'data-value': cell.value, 'data-series': model.columns[seriesIndex].key,
         }));
       }
+      let labelX = barWidth + 6;
+      if (hasValue && cell.low !== null && cell.low !== undefined && cell.high !== null && cell.high !== undefined) {
+        // The confidence interval as a whisker across the bar's end (the API's ci_low/ci_high).
+        const x1 = Math.max(0, Math.min(barSpace, (cell.low / model.max) * barSpace));
+        const x2 = Math.max(0, Math.min(barSpace, (cell.high / model.max) * barSpace));
+        const middle = y + BAR_HEIGHT / 2;
+        const format = (value) => (model.unit === '%' ? formatPercent(value) : formatNumber(value));
+        svg.append(s('path', {
+          class: 'ci', d: `M${x1.toFixed(1)} ${middle}H${x2.toFixed(1)}M${x1.toFixed(1)} ${y + 4}V${y + BAR_HEIGHT - 4}M${x2.toFixed(1)} ${y + 4}V${y + BAR_HEIGHT - 4}`,
+          stroke: '#222222', 'stroke-width': 1.2, fill: 'none', 'data-low': cell.low, 'data-high': cell.high,
+        }, s('title', null, `95 % konfidensintervall: ${format(cell.low)} – ${format(cell.high)}`)));
+        labelX = Math.max(labelX, x2 + 6);
+      }
       svg.append(s('text', {
-        x: barWidth + 6, y: y + BAR_HEIGHT - 3, class: cell.suppressed ? 'value suppressed' : 'value',
+        x: labelX, y: y + BAR_HEIGHT - 3, class: cell.suppressed ? 'value suppressed' : 'value',
       }, valueText(model, cell)));
     });
   });

@@ -179,6 +179,15 @@ import Testing
         // The difference is of the unrounded shares, in points to one decimal.
         let expected = ((1.0 - Double(countThen) / 159) * 1000).rounded() / 10
         #expect(facebook.double("difference_points") == expected)
+        // Each difference has Newcombe's interval in points, flagged when it excludes 0; one answer
+        // against 159 is a base under 30, so the group warns, and the waves are independent samples.
+        #expect(compare.string("samples") == "independent")
+        #expect(compare.double("level") == 0.95)
+        let low = try #require(facebook.double("difference_ci_low"))
+        let high = try #require(facebook.double("difference_ci_high"))
+        #expect(low < expected && expected < high)
+        #expect(facebook["significant"] as? Bool == (low > 0 || high < 0))
+        #expect((total["warnings"] as? [String])?.contains { $0.contains("wave 2026 (n = 1)") } == true)
         let linkedin = try #require(total.objects("options").first { $0.string("code") == "linkedin" })
         #expect(linkedin.int("count_now") == 0)
         #expect(linkedin.double("difference_points") == ((0 - Double(linkedin.int("count_then") ?? 0) / 159) * 1000).rounded() / 10)

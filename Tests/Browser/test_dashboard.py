@@ -158,6 +158,19 @@ def test_every_figure_draws_the_api_numbers(driver, base_url, api, number):
     assert all(text.text == "skjult – for få svar" for text in suppressed)
 
 
+def test_each_bar_has_the_apis_confidence_interval_as_a_whisker(driver, base_url, api):
+    """Fig. 5 (n = 23): every drawn percentage carries its 95 % interval from ci_low/ci_high."""
+    main = open_view(driver, base_url, "figur/5?wave=2011")
+    figure = api("/v1/figures/5?wave=2011")["figure"]
+    panel = main.find_element(By.CSS_SELECTOR, '.wave-panel[data-wave="2011"]')
+    whiskers = panel.find_elements(By.CSS_SELECTOR, "svg.chart path.ci")
+    options = figure["panels"][0]["total"]["options"]
+    assert len(whiskers) == len(options)
+    drawn = sorted((float(w.get_attribute("data-low")), float(w.get_attribute("data-high"))) for w in whiskers)
+    expected = sorted((o["ci_low"] * 100, o["ci_high"] * 100) for o in options)
+    assert drawn == [pytest.approx(pair) for pair in expected]
+
+
 def test_the_wave_switch_lists_the_waves_of_the_api(driver, base_url, api):
     """Before any later wave is opened the switch offers 2011 alone; `wave=current`, gone from the API, shows 2011."""
     main = open_view(driver, base_url, "figur/7?wave=2011")

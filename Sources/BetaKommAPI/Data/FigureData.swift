@@ -25,9 +25,15 @@ struct FigureData: Sendable {
     /// Respondents in the base of the figure's first question (the n the caption prints).
     let n: Int
     let panels: [Panel]
+    /// The confidence level of the intervals (`level=`).
+    let level: Double
+    /// The non-response weights asked for (`weights=`; JSON only).
+    let weights: WeightScheme
 
     init(number: Int, snapshot: DataSnapshot, wave: WaveSelection, by requested: Grouping? = nil, compare: WaveSelection? = nil,
-         minimumCellSize: Int?) throws {
+         minimumCellSize: Int?, level: Double = StatisticTable.defaultLevel, weights: WeightScheme = .none) throws {
+        self.level = level
+        self.weights = weights
         let figure = try Figure.report2011(number)
         self.figure = figure
         self.wave = wave
@@ -51,13 +57,15 @@ struct FigureData: Sendable {
         for questionID in questionIDs {
             guard let seriesQuestionID = try figure.seriesQuestionID.map(local) else {
                 panels.append(Panel(table: try StatisticTable(dataset: dataset, questionID: questionID, filter: nil,
-                                                              grouping: grouping, minimumCellSize: minimumCellSize), series: nil))
+                                                              grouping: grouping, minimumCellSize: minimumCellSize, level: level,
+                                                              weights: weights), series: nil))
                 continue
             }
             for option in try dataset.questionnaire.question(seriesQuestionID).options {
                 let filter = Condition.answer(question: seriesQuestionID, in: [option.code])
                 panels.append(Panel(table: try StatisticTable(dataset: dataset, questionID: questionID, filter: filter,
-                                                              grouping: grouping, minimumCellSize: minimumCellSize), series: option))
+                                                              grouping: grouping, minimumCellSize: minimumCellSize, level: level,
+                                                              weights: weights), series: option))
             }
         }
         if let compare {
@@ -68,7 +76,7 @@ struct FigureData: Sendable {
                 }
                 panels[index].comparison = try WaveComparison.tables(
                     snapshot: snapshot, now: data, compare: compare, questionID: panels[index].table.question.id, filter: filter,
-                    grouping: grouping, minimumCellSize: minimumCellSize)
+                    grouping: grouping, minimumCellSize: minimumCellSize, level: level)
             }
         }
         self.panels = panels
@@ -117,7 +125,8 @@ struct FigureData: Sendable {
     var json: JSONValue {
         guard case var .object(members) = Self.summary(figure, by: grouping) else { return .null }
         members += [
-            ("wave", .string(wave.name)), ("n", .int(n)),
+            ("wave", .string(wave.name)), ("n", .int(n)), ("level", .double(level)),
+        ] + (panels.first?.table.weightingMembers ?? []) + [
             ("panels", .array(panels.map { panel in
                 .object([
                     ("question", .questionReference(panel.table.question)),
@@ -135,6 +144,15 @@ struct FigureData: Sendable {
         guard !panel.table.isSuppressed(groupAt: groupIndex), group.baseN > 0 else { return nil }
         if let optionIndex { return Double(group.options[optionIndex].percent) }
         return group.summary?.mean
+    }
+
+    /// The interval a chart draws around ``value(panel:groupIndex:optionIndex:)``, in percent (or
+    /// the mean's unit); `nil` when the value is not drawn or the interval is not defined.
+    func interval(panel: Panel, groupIndex: Int, optionIndex: Int?) -> ConfidenceInterval? {
+        let group = panel.table.groups[groupIndex]
+        guard !panel.table.isSuppressed(groupAt: groupIndex), group.baseN > 0 else { return nil }
+        guard let optionIndex else { return group.meanInterval(level: level) }
+        return group.interval(of: group.options[optionIndex], level: level).map { ConfidenceInterval(low: $0.low * 100, high: $0.high * 100) }
     }
 
     /// The options a chart of this figure draws: every option, only `yes` for "% Ja" figures,

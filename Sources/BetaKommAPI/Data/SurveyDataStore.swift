@@ -8,18 +8,27 @@ import Synchronization
 /// Requests read the snapshot from memory. The stored version is re-read at most once per
 /// `recheckInterval` (so writes by another process, e.g. an import, show up within it), and at
 /// once when a writer in this process calls ``markStale()`` after committing.
+///
+/// Read your writes: every ``markStale()`` raises a generation number, and a request that starts
+/// after it gets a snapshot loaded after it — it waits for a reload in progress rather than being
+/// served the old snapshot by another thread. Reloads are one at a time, and one reload covers
+/// every write committed before it began, so a burst of writes costs one reload, not one each.
 public final class SurveyDataStore: Sendable {
     private struct State {
         var snapshot: DataSnapshot
         var checkedAt: UInt64
-        /// Set by ``markStale()``: the next `snapshot()` re-checks the stored version at once.
-        var stale = false
+        /// Raised by ``markStale()``: writes committed in this process that the snapshot must show.
+        var requiredGeneration = 0
+        /// The generation the installed snapshot was loaded at (it shows every write marked before).
+        var loadedGeneration = 0
     }
 
     /// The database the snapshots are read from.
     let pool: DatabasePool
     private let recheckNanoseconds: UInt64
     private let state: Mutex<State>
+    /// Held while a snapshot is read from the database, so reloads do not run side by side.
+    private let reloading = Mutex<Void>(())
     private let loads = Atomic<Int>(1)
     /// Rendered responses of the current version; emptied whenever the version changes.
     public let responses: ResponseCache
@@ -44,16 +53,14 @@ public final class SurveyDataStore: Sendable {
     /// The snapshot of the current data version (reloaded first if the stored version moved on).
     public func snapshot() throws -> DataSnapshot {
         let now = DispatchTime.now().uptimeNanoseconds
-        let (current, due) = state.withLock { state -> (DataSnapshot, Bool) in
-            let due = state.stale || now &- state.checkedAt >= recheckNanoseconds
-            if due {
-                state.checkedAt = now
-                state.stale = false
-            }
-            return (state.snapshot, due)
+        let (current, required, due) = state.withLock { state -> (DataSnapshot, Int, Bool) in
+            if state.loadedGeneration < state.requiredGeneration { return (state.snapshot, state.requiredGeneration, true) }
+            let due = now &- state.checkedAt >= recheckNanoseconds
+            if due { state.checkedAt = now }
+            return (state.snapshot, state.requiredGeneration, due)
         }
         guard due else { return current }
-        return try refresh(knowing: current)
+        return try refresh(knowing: current, required: required)
     }
 
     /// The cheap invalidation hook for writers: call after committing; the next `snapshot()`
@@ -61,7 +68,7 @@ public final class SurveyDataStore: Sendable {
     /// includes it, while the writer itself does not pay for the reload (measured: eager
     /// reloading after each submission held 8 writers to 24/s, this to ~350/s).
     public func markStale() {
-        state.withLock { $0.stale = true }
+        state.withLock { $0.requiredGeneration += 1 }
     }
 
     /// Whether the database answers a read now (for `/health`).
@@ -69,17 +76,27 @@ public final class SurveyDataStore: Sendable {
         try pool.read { try DataVersionRepository.current($0) }
     }
 
-    private func refresh(knowing current: DataSnapshot) throws -> DataSnapshot {
-        let stored = try pool.read { try DataVersionRepository.current($0) }
-        guard stored != current.version else { return current }
-        let fresh = try pool.read { try DataSnapshot.load($0) }
-        loads.add(1, ordering: .relaxed)
-        let installed = state.withLock { state -> DataSnapshot in
-            // Another request may have installed a newer one meanwhile; keep the newest.
-            if fresh.version > state.snapshot.version || fresh.version < current.version { state.snapshot = fresh }
-            return state.snapshot
+    /// Reloads if the stored version moved on; returns a snapshot that shows every write marked
+    /// up to generation `required`.
+    private func refresh(knowing current: DataSnapshot, required: Int) throws -> DataSnapshot {
+        try reloading.withLock { _ in
+            // A reload that began after our requirement may have finished while we waited.
+            let (installed, loaded) = state.withLock { ($0.snapshot, $0.loadedGeneration) }
+            if loaded >= required, installed !== current { return installed }
+            // Every write marked up to now is committed: what is read below shows all of them.
+            let generation = state.withLock { $0.requiredGeneration }
+            let stored = try pool.read { try DataVersionRepository.current($0) }
+            var fresh = installed
+            if stored != installed.version {
+                fresh = try pool.read { try DataSnapshot.load($0) }
+                loads.add(1, ordering: .relaxed)
+            }
+            state.withLock { state in
+                state.snapshot = fresh
+                state.loadedGeneration = max(state.loadedGeneration, generation)
+            }
+            responses.removeAll(except: fresh.version)
+            return fresh
         }
-        responses.removeAll(except: installed.version)
-        return installed
     }
 }

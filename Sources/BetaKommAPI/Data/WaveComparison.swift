@@ -30,7 +30,8 @@ struct WaveComparison: Sendable {
     /// question grouping are carried over through the counterparts.
     static func tables(
         snapshot: DataSnapshot, now nowData: WaveData, compare: WaveSelection, questionID: String,
-        filter: [(question: String, options: [String])], grouping: Grouping?, minimumCellSize: Int?
+        filter: [(question: String, options: [String])], grouping: Grouping?, minimumCellSize: Int?,
+        level: Double = StatisticTable.defaultLevel
     ) throws -> WaveComparison {
         let thenData = try snapshot.waveData(compare, parameter: "compare")
         let questionnaire = nowData.dataset.questionnaire
@@ -63,9 +64,9 @@ struct WaveComparison: Sendable {
                                              correspondence: snapshot.correspondence)
         }
         let nowTable = try StatisticTable(dataset: nowData.dataset, questionID: questionID, filter: QueryCheck.condition(filter),
-                                          grouping: grouping, minimumCellSize: minimumCellSize)
+                                          grouping: grouping, minimumCellSize: minimumCellSize, level: level)
         let thenTable = try StatisticTable(dataset: thenDataset, questionID: counterpart, filter: thenFilter.isEmpty ? nil : .all(thenFilter),
-                                           grouping: grouping, minimumCellSize: minimumCellSize)
+                                           grouping: grouping, minimumCellSize: minimumCellSize, level: level)
         return WaveComparison(now: nowTable, then: thenTable, nowWave: nowData.wave, thenWave: thenData.wave, questionnaire: questionnaire)
     }
 
@@ -84,7 +85,8 @@ struct WaveComparison: Sendable {
             groups.append(group(key: key, label: nowGroup ?? thenGroup, now: nowGroup, nowHidden: nowHidden, then: thenGroup, thenHidden: thenHidden))
         }
         return [("compare", .object([
-            ("wave", .string(String(nowWave.id))), ("with", .string(String(thenWave.id))),
+            ("wave", .string(String(nowWave.id))), ("with", .string(String(thenWave.id))), ("level", .double(level)),
+            ("samples", "independent"),
             ("question_2011", .questionReference(then.question)),
             ("total", group(key: "all", label: now.total, now: now.total, nowHidden: now.totalSuppressed, then: then.total,
                             thenHidden: then.totalSuppressed)),
@@ -104,34 +106,82 @@ struct WaveComparison: Sendable {
             if let counterpart { usedThen.insert(counterpart) }
             let nowShare = nowHidden ? nil : nowGroup?.option(option.code)
             let thenShare = thenHidden ? nil : counterpart.flatMap { thenGroup?.option($0) }
-            options.append(row(code: option.code, labelNb: option.labelNb, labelEn: option.labelEn, code2011: counterpart, now: nowShare, then: thenShare))
+            options.append(row(code: option.code, labelNb: option.labelNb, labelEn: option.labelEn, code2011: counterpart, now: nowShare, then: thenShare,
+                               nowGroup: nowGroup, thenGroup: thenGroup))
         }
         for option in then.question.options where !usedThen.contains(option.code) {
             let thenShare = thenHidden ? nil : thenGroup?.option(option.code)
-            options.append(row(code: nil, labelNb: option.labelNb, labelEn: option.labelEn, code2011: option.code, now: nil, then: thenShare))
+            options.append(row(code: nil, labelNb: option.labelNb, labelEn: option.labelEn, code2011: option.code, now: nil, then: thenShare,
+                               nowGroup: nowGroup, thenGroup: thenGroup))
         }
         var members: [(String, JSONValue)] = [
             ("key", .string(key)), ("label_nb", .optional(label?.labelNb)), ("label_en", .optional(label?.labelEn)),
             ("now", side(nowGroup, hidden: nowHidden)), ("then", side(thenGroup, hidden: thenHidden)), ("options", .array(options)),
+            ("warnings", .array(warnings(now: nowHidden ? nil : nowGroup, then: thenHidden ? nil : thenGroup).map(JSONValue.string))),
         ]
         if !now.question.type.isCategorical {
-            let nowMean = nowHidden ? nil : nowGroup?.summary?.mean
-            let thenMean = thenHidden ? nil : thenGroup?.summary?.mean
+            let nowSummary = nowHidden ? nil : nowGroup?.summary
+            let thenSummary = thenHidden ? nil : thenGroup?.summary
+            let nowMean = nowSummary?.mean
+            let thenMean = thenSummary?.mean
             members.append(("mean_now", .optional(nowMean)))
             members.append(("mean_then", .optional(thenMean)))
             members.append(("mean_difference", .optional(nowMean.flatMap { now in thenMean.map { now - $0 } })))
+            var interval: ConfidenceInterval?
+            if let nowSummary, let thenSummary, let nowGroup, let thenGroup {
+                interval = Interval.meanDifference(
+                    mean1: nowSummary.mean, sd1: nowSummary.standardDeviation, n1: nowSummary.n, population1: nowGroup.population,
+                    mean2: thenSummary.mean, sd2: thenSummary.standardDeviation, n2: thenSummary.n, population2: thenGroup.population,
+                    level: level)
+            }
+            members.append(("mean_difference_ci_low", .optional(interval?.low)))
+            members.append(("mean_difference_ci_high", .optional(interval?.high)))
+            members.append(("mean_difference_significant", interval.map { .bool($0.excludes(0)) } ?? .null))
         }
         return .object(members)
     }
 
-    /// One option's shares in both waves; the difference is in percentage points of the unrounded shares, to one decimal.
-    private func row(code: String?, labelNb: String, labelEn: String, code2011: String?, now: OptionShare?, then: OptionShare?) -> JSONValue {
+    /// Bases under ``smallBase`` respondents make an interval (and a difference) rest on very
+    /// few units: each such side is named.
+    static let smallBase = 30
+
+    private func warnings(now nowGroup: DistributionGroup?, then thenGroup: DistributionGroup?) -> [String] {
+        var warnings: [String] = []
+        for (wave, group) in [(nowWave.id, nowGroup), (thenWave.id, thenGroup)] {
+            if let group, group.baseN < Self.smallBase {
+                warnings.append("base under \(Self.smallBase) in wave \(wave) (n = \(group.baseN)): the interval is wide and a difference is unreliable.")
+            }
+        }
+        return warnings
+    }
+
+    /// One option's shares in both waves; the difference is in percentage points of the unrounded
+    /// shares, to one decimal, with Newcombe's hybrid score interval (``Interval/newcombe(p1:interval1:p2:interval2:)``)
+    /// in percentage points, and `significant` when it excludes 0.
+    ///
+    /// The waves are treated as **independent samples**: they ask different maps (449 units in
+    /// 2011, 372 today, most of them merged or renumbered), each wave's respondents answer of their
+    /// own accord, and a paired analysis would need the same unit answering both, which holds for
+    /// too few units (and not at all for merged ones) to carry the estimate. Where the same units do
+    /// answer both, answers are positively correlated, so the independent interval is conservative.
+    private func row(code: String?, labelNb: String, labelEn: String, code2011: String?, now: OptionShare?, then: OptionShare?,
+                     nowGroup: DistributionGroup?, thenGroup: DistributionGroup?) -> JSONValue {
         let difference = now.flatMap { now in then.map { ((now.share - $0.share) * 1000).rounded() / 10 } }
+        var interval: ConfidenceInterval?
+        if let now, let then, let nowGroup, let thenGroup,
+           let nowInterval = nowGroup.interval(of: now, level: level), let thenInterval = thenGroup.interval(of: then, level: level) {
+            interval = Interval.newcombe(p1: now.share, interval1: nowInterval, p2: then.share, interval2: thenInterval)
+        }
         return .object([
             ("code", .optional(code)), ("code_2011", .optional(code2011)), ("label_nb", .string(labelNb)), ("label_en", .string(labelEn)),
             ("percent_now", .optional(now?.percent)), ("percent_then", .optional(then?.percent)),
             ("count_now", .optional(now?.count)), ("count_then", .optional(then?.count)),
             ("difference_points", .optional(difference)),
+            ("difference_ci_low", .optional(interval.map { $0.low * 100 })), ("difference_ci_high", .optional(interval.map { $0.high * 100 })),
+            ("significant", interval.map { .bool($0.excludes(0)) } ?? .null),
         ])
     }
+
+    /// The confidence level of both tables.
+    var level: Double { now.level }
 }

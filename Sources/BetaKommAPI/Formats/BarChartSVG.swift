@@ -10,6 +10,8 @@ struct BarChartSVG: Sendable {
         let label: String
         /// One value per series; `nil` is drawn as a withheld (suppressed) value.
         let values: [Double?]
+        /// Per series, the confidence interval drawn as a whisker across the bar's end (none when empty or `nil`).
+        var intervals: [ConfidenceInterval?] = []
     }
 
     /// The language of every text, declared on the root as `xml:lang` (a core attribute of SVG 1.1) for screen readers.
@@ -32,7 +34,7 @@ struct BarChartSVG: Sendable {
         let top = 56.0 + legendHeight
         let blockHeight = Double(max(series.count, 1)) * (Self.barHeight + 2) + 12
         let height = top + blockHeight * Double(categories.count) + 40
-        let maximum = max(categories.flatMap { $0.values.compactMap { $0 } }.max() ?? 0, unit.isEmpty ? 1 : 100)
+        let maximum = max(categories.flatMap { $0.values.compactMap { $0 } + $0.intervals.compactMap { $0?.high } }.max() ?? 0, unit.isEmpty ? 1 : 100)
         let scale = Self.barArea / Self.niceCeiling(maximum)
         let x0 = Self.labelWidth + 10
 
@@ -71,11 +73,26 @@ struct BarChartSVG: Sendable {
                 let name = series.indices.contains(index) ? series[index] + ": " : ""
                 svg += "<rect x=\"\(Self.coordinate(x0))\" y=\"\(Self.coordinate(barY))\" width=\"\(Self.coordinate(value * scale))\" height=\"\(Self.barHeight)\" fill=\"\(Self.color(index))\">"
                 svg += "<title>\(Self.escape(name + category.label + ": " + Self.number(value) + unit))</title></rect>"
-                svg += "<text x=\"\(Self.coordinate(x0 + value * scale + 4))\" y=\"\(Self.coordinate(barY + 11))\">\(Self.number(value))\(Self.escape(unit))</text>\n"
+                var labelX = x0 + value * scale + 4
+                if category.intervals.indices.contains(index), let interval = category.intervals[index] {
+                    let low = x0 + max(0, interval.low) * scale, high = x0 + interval.high * scale, middle = barY + Self.barHeight / 2
+                    svg += "<path class=\"ci\" d=\"M\(Self.coordinate(low)) \(Self.coordinate(middle))H\(Self.coordinate(high))"
+                    svg += "M\(Self.coordinate(low)) \(Self.coordinate(barY + 3))V\(Self.coordinate(barY + Self.barHeight - 3))"
+                    svg += "M\(Self.coordinate(high)) \(Self.coordinate(barY + 3))V\(Self.coordinate(barY + Self.barHeight - 3))\" stroke=\"#222222\" stroke-width=\"1.2\" fill=\"none\">"
+                    svg += "<title>\(Self.escape(intervalText(interval)))</title></path>"
+                    labelX = max(labelX, high + 4)
+                }
+                svg += "<text x=\"\(Self.coordinate(labelX))\" y=\"\(Self.coordinate(barY + 11))\">\(Self.number(value))\(Self.escape(unit))</text>\n"
             }
         }
         svg += "</svg>\n"
         return Array(svg.utf8)
+    }
+
+    /// The whisker's tooltip: the interval's limits to one decimal.
+    private func intervalText(_ interval: ConfidenceInterval) -> String {
+        let limits = String(format: "%.1f", interval.low) + unit + " – " + String(format: "%.1f", interval.high) + unit
+        return language.pick(nb: "Konfidensintervall: ", en: "Confidence interval: ") + limits
     }
 
     /// What a withheld (suppressed) bar reads instead of a number.

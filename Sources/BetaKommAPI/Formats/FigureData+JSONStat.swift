@@ -9,6 +9,9 @@ extension FigureData {
     /// series), `group`, `option` and `measure` (percent and count, or mean and n), values in
     /// row-major order with the last dimension fastest, `null` plus a `status` for withheld cells.
     /// JSON-stat labels have one language, `language`; `extension` carries the caption in both.
+    /// The interval at `level` is two more categories of the metric dimension, `ci_low` and
+    /// `ci_high`, in the unit of the first measure (percent, unrounded; or the mean), so the
+    /// document stays a plain JSON-stat dataset any client reads; `extension` names level and method.
     func jsonStat(updated: String, dataVersion: Int, language: Language) -> JSONValue {
         let categorical = panels.first?.table.question.type.isCategorical ?? true
         var optionCodes: [String] = []
@@ -23,10 +26,13 @@ extension FigureData {
             optionCodes = ["value"]
             optionLabels = ["value": language.pick(nb: "Verdi", en: "Value")]
         }
-        let measures = categorical ? ["percent", "count"] : ["mean", "n"]
-        let measureLabels = categorical
+        let measures = categorical ? ["percent", "count", "ci_low", "ci_high"] : ["mean", "n", "ci_low", "ci_high"]
+        let percentLevel = BarChartSVG.number(level * 100)
+        var measureLabels = categorical
             ? ["percent": language.pick(nb: "Prosent", en: "Percent"), "count": language.pick(nb: "Antall", en: "Count")]
             : ["mean": language.pick(nb: "Gjennomsnitt", en: "Mean"), "n": language.pick(nb: "Antall svar", en: "Number of answers")]
+        measureLabels["ci_low"] = language.pick(nb: "Nedre grense, \(percentLevel) % konfidensintervall", en: "Lower limit, \(percentLevel) % confidence interval")
+        measureLabels["ci_high"] = language.pick(nb: "Øvre grense, \(percentLevel) % konfidensintervall", en: "Upper limit, \(percentLevel) % confidence interval")
         let grouped = grouping != nil
         let firstGroups = panels.first?.table.groups ?? []
         let groupKeys = firstGroups.map(\.key) + (grouped ? ["all"] : [])
@@ -48,7 +54,7 @@ extension FigureData {
                     let option = group.option(code)
                     for measure in measures {
                         if suppressed { status.append((String(values.count), .string(Self.suppressedStatus))) }
-                        values.append(suppressed ? .null : Self.cell(measure: measure, option: option, group: group))
+                        values.append(suppressed ? .null : Self.cell(measure: measure, option: option, group: group, level: level))
                     }
                 }
             }
@@ -78,16 +84,28 @@ extension FigureData {
             ("extension", .object([
                 ("data_version", .int(dataVersion)), ("wave", .string(wave.name)), ("n", .int(n)), ("lang", .string(language.rawValue)),
                 ("caption_nb", .string(figure.captionNb)), ("caption_en", .string(figure.captionEn)),
+                ("level", .double(level)),
+                ("interval_method", .string(categorical
+                    ? "Wilson score interval with the finite-population correction of the group's units on the wave's map"
+                    : "t interval with the finite-population correction of the group's units on the wave's map")),
             ])),
         ])
     }
 
-    private static func cell(measure: String, option: OptionShare?, group: DistributionGroup) -> JSONValue {
+    private static func cell(measure: String, option: OptionShare?, group: DistributionGroup, level: Double) -> JSONValue {
         switch measure {
         case "percent": option.map { .int($0.percent) } ?? .null
         case "count": option.map { .int($0.count) } ?? .null
         case "mean": group.summary.map { .double($0.mean) } ?? .null
+        case "ci_low": .optional(interval(option: option, group: group, level: level)?.low)
+        case "ci_high": .optional(interval(option: option, group: group, level: level)?.high)
         default: .int(group.baseN)
         }
+    }
+
+    /// An option's interval in percent (the unit of the percent measure), or the mean's.
+    private static func interval(option: OptionShare?, group: DistributionGroup, level: Double) -> ConfidenceInterval? {
+        guard let option else { return group.meanInterval(level: level) }
+        return group.interval(of: option, level: level).map { ConfidenceInterval(low: $0.low * 100, high: $0.high * 100) }
     }
 }

@@ -20,15 +20,18 @@ extension FigureData {
                     label = panelLabel
                 }
                 categories.append(BarChartSVG.Category(
-                    label: label, values: groupIndices.map { value(panel: panel, groupIndex: $0, optionIndex: optionIndex) }))
+                    label: label, values: groupIndices.map { value(panel: panel, groupIndex: $0, optionIndex: optionIndex) },
+                    intervals: groupIndices.map { interval(panel: panel, groupIndex: $0, optionIndex: optionIndex) }))
             }
         }
         let base = language.pick(nb: "Base: \(figure.baseTextNb), n=\(n). Bølge \(wave.name).",
                                  en: "Base: \(figure.baseTextEn), n=\(n). Wave \(wave.name).")
+        let percentLevel = BarChartSVG.number(level * 100)
         let what = categorical ? language.pick(nb: "Prosent av dem som svarte.", en: "Percent of those who answered.")
                                : language.pick(nb: "Gjennomsnitt.", en: "Mean.")
+        let whisker = language.pick(nb: "Streken viser \(percentLevel) % konfidensintervall.", en: "The whisker shows the \(percentLevel) % confidence interval.")
         return BarChartSVG(
-            language: language, title: title(language), description: "\(what) \(base)",
+            language: language, title: title(language), description: "\(what) \(base) \(whisker)",
             unit: categorical ? " %" : "", series: grouping == nil ? [] : series, categories: categories
         ).render()
     }

@@ -15,9 +15,13 @@ enum FigureRoutes {
             }
         }
         router.get("/v1/figures/:n") { request in
-            try QueryCheck.requireKnown(request.query, allowed: ["wave", "by", "compare", "format", "variant", "lang"])
+            try QueryCheck.requireKnown(request.query, allowed: ["wave", "by", "compare", "format", "variant", "lang", "level", "weights"])
             let figure = try figureComputation(request, context: context)
-            switch try representation(request.query) {
+            let representation = try representation(request.query)
+            if case .json = representation {} else if request.query["weights"] != nil {
+                throw APIError.invalidParameter("weights", detail: "weighted estimates are served with format=json; csv, jsonstat and the chart show the report's unweighted figures.")
+            }
+            switch representation {
             case .json:
                 return try context.respondJSON(to: request) { snapshot in
                     let data = try figure(snapshot)
@@ -36,7 +40,7 @@ enum FigureRoutes {
             }
         }
         router.get("/v1/figures/:n.svg") { request in
-            try QueryCheck.requireKnown(request.query, allowed: ["wave", "by", "compare", "lang"])
+            try QueryCheck.requireKnown(request.query, allowed: ["wave", "by", "compare", "lang", "level"])
             let figure = try figureComputation(request, context: context)
             let language = try self.language(request.query)
             return try respond(context, to: request, format: "svg" + tagSuffix(language), contentType: "image/svg+xml", language: language) { snapshot in
@@ -53,11 +57,13 @@ enum FigureRoutes {
         let wave = try WaveSelection.parse(request.query["wave"])
         let compare = try request.query["compare"].map { try WaveSelection.parse($0, parameter: "compare") }
         let threshold = context.suppressionThreshold(for: request.role)
+        let level = try StatisticTable.level(request.query)
+        let weights = try StatisticTable.weights(request.query)
         let query = request.query
         return { snapshot in
             try FigureData(number: number, snapshot: snapshot, wave: wave,
                            by: QueryCheck.grouping(query, questionnaire: try snapshot.dataset(wave).questionnaire), compare: compare,
-                           minimumCellSize: threshold)
+                           minimumCellSize: threshold, level: level, weights: weights)
         }
     }
 

@@ -5,7 +5,7 @@ import Survey
 /// question's distribution over its base in one wave, optionally grouped (a crosstab when `by` is
 /// a question), filtered, and compared with 2011 through the questions' counterparts.
 enum StatisticsRoutes {
-    static let parameters: [String] = ["by", "wave", "compare"]
+    static let parameters: [String] = ["by", "wave", "compare", "level", "weights"]
 
     static func register(on router: inout Router, context: APIContext) {
         router.get("/v1/statistics/:question_id") { request in
@@ -13,6 +13,8 @@ enum StatisticsRoutes {
             let wave = try WaveSelection.parse(request.query["wave"])
             let compare = try request.query["compare"].map { try WaveSelection.parse($0, parameter: "compare") }
             let threshold = context.suppressionThreshold(for: request.role)
+            let level = try StatisticTable.level(request.query)
+            let weights = try StatisticTable.weights(request.query)
             return try context.respondJSON(to: request) { snapshot in
                 let data = try snapshot.waveData(wave)
                 let questionnaire = data.dataset.questionnaire
@@ -22,18 +24,19 @@ enum StatisticsRoutes {
                 let filter = try QueryCheck.answerFilter(request.query, reserved: parameters, questionnaire: questionnaire)
                 let grouping = try QueryCheck.grouping(request.query, questionnaire: questionnaire)
                 let table = try StatisticTable(dataset: data.dataset, questionID: question.id,
-                                               filter: QueryCheck.condition(filter), grouping: grouping, minimumCellSize: threshold)
+                                               filter: QueryCheck.condition(filter), grouping: grouping, minimumCellSize: threshold,
+                                               level: level, weights: weights)
                 let comparison = try compare.map {
                     try WaveComparison.tables(snapshot: snapshot, now: data, compare: $0, questionID: question.id, filter: filter,
-                                              grouping: grouping, minimumCellSize: threshold)
+                                              grouping: grouping, minimumCellSize: threshold, level: level)
                 }
                 return [
                     ("wave", .string(wave.name)), ("question", .questionReference(question)),
                     ("by", .optional(grouping?.parameter)), ("filters", QueryCheck.json(filter)),
-                    ("minimum_cell_size", .optional(threshold)),
+                    ("minimum_cell_size", .optional(threshold)), ("level", .double(level)),
                     ("response", .object([("answered", .int(data.responseRate.count)), ("units", .int(data.responseRate.n)),
                                           ("rate_percent", .int(data.responseRate.percent))])),
-                ] + table.jsonMembers + (comparison?.jsonMembers ?? [])
+                ] + table.weightingMembers + table.jsonMembers + (comparison?.jsonMembers ?? [])
             }
         }
     }

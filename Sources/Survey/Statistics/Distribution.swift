@@ -60,6 +60,32 @@ public struct DistributionGroup: Sendable, Hashable {
     public let options: [OptionShare]
     /// For number/scale questions; nil for choice questions or an empty group.
     public let summary: NumericSummary?
+    /// The units of the group on the wave's map and how many of them answered the wave (for a
+    /// group that is an option of another question: the whole map's), for finite-population
+    /// corrections of intervals.
+    public let population: FinitePopulation
+
+    public init(key: String, labelNb: String, labelEn: String, baseN: Int, options: [OptionShare], summary: NumericSummary?,
+                population: FinitePopulation = .infinite) {
+        self.key = key
+        self.labelNb = labelNb
+        self.labelEn = labelEn
+        self.baseN = baseN
+        self.options = options
+        self.summary = summary
+        self.population = population
+    }
+
+    /// The Wilson interval (with the finite-population correction) of an option's share; nil for an empty base.
+    public func interval(of option: OptionShare, level: Double) -> ConfidenceInterval? {
+        Interval.wilson(count: option.count, n: baseN, level: level, population: population)
+    }
+
+    /// The t interval (with the finite-population correction) of the mean; nil with fewer than two values.
+    public func meanInterval(level: Double) -> ConfidenceInterval? {
+        guard let summary else { return nil }
+        return Interval.mean(summary.mean, standardDeviation: summary.standardDeviation, n: summary.n, level: level, population: population)
+    }
 
     /// The share of one option.
     public func option(_ code: String) -> OptionShare? { options.first { $0.code == code } }

@@ -15,8 +15,10 @@ extension SurveyDataset {
                 if let index = indexByKey[key] { members[index].append(answers) }
             }
         }
+        let populations = finitePopulations(groups: groups, grouping: grouping)
         let built = groups.enumerated().map { index, group in
-            summarize(question, answers: members[index], key: group.key, labelNb: group.labelNb, labelEn: group.labelEn)
+            summarize(question, answers: members[index], key: group.key, labelNb: group.labelNb, labelEn: group.labelEn,
+                      population: populations[index])
         }
         return Distribution(questionID: questionID, grouping: grouping, groups: built)
     }
@@ -56,7 +58,29 @@ extension SurveyDataset {
         }
     }
 
-    private func summarize(_ question: Question, answers: [[String: AnswerValue]], key: String, labelNb: String, labelEn: String) -> DistributionGroup {
+    /// Per group, its units on the map and how many answered; a group that is an option of another
+    /// question has no units of its own on the map and takes the whole map's.
+    func finitePopulations(groups: [(key: String, labelNb: String, labelEn: String)], grouping: Grouping?) -> [FinitePopulation] {
+        let whole = FinitePopulation(units: respondents.count, answered: answered.count)
+        switch grouping {
+        case nil, .question: return groups.map { _ in whole }
+        case .sizeClass, .kind, .county:
+            let indexByKey = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
+            var units = Array(repeating: 0, count: groups.count)
+            var answeredCount = Array(repeating: 0, count: groups.count)
+            for respondent in respondents {
+                for key in groupKeys(of: respondent, answers: [:], grouping: grouping) {
+                    guard let index = indexByKey[key] else { continue }
+                    units[index] += 1
+                    if answersByRespondent[respondent.code] != nil { answeredCount[index] += 1 }
+                }
+            }
+            return groups.indices.map { FinitePopulation(units: units[$0], answered: answeredCount[$0]) }
+        }
+    }
+
+    private func summarize(_ question: Question, answers: [[String: AnswerValue]], key: String, labelNb: String, labelEn: String,
+                           population: FinitePopulation) -> DistributionGroup {
         let n = answers.count
         if question.type.isCategorical {
             var counts: [String: Int] = [:]
@@ -68,14 +92,14 @@ extension SurveyDataset {
                 return OptionShare(code: option.code, labelNb: option.labelNb, labelEn: option.labelEn, count: count,
                                    share: n > 0 ? Double(count) / Double(n) : 0, percent: Percent.roundHalfUp(count, of: n))
             }
-            return DistributionGroup(key: key, labelNb: labelNb, labelEn: labelEn, baseN: n, options: options, summary: nil)
+            return DistributionGroup(key: key, labelNb: labelNb, labelEn: labelEn, baseN: n, options: options, summary: nil, population: population)
         }
         let values = answers.compactMap { $0[question.id]?.numberValue }
         return DistributionGroup(key: key, labelNb: labelNb, labelEn: labelEn, baseN: n, options: [],
-                                 summary: NumericSummary(values: values))
+                                 summary: NumericSummary(values: values), population: population)
     }
 
-    private func groupDefinitions(for grouping: Grouping?) throws -> [(key: String, labelNb: String, labelEn: String)] {
+    func groupDefinitions(for grouping: Grouping?) throws -> [(key: String, labelNb: String, labelEn: String)] {
         switch grouping {
         case nil:
             return [("all", "Alle", "All")]
@@ -95,7 +119,7 @@ extension SurveyDataset {
         }
     }
 
-    private func groupKeys(of respondent: Respondent, answers: [String: AnswerValue], grouping: Grouping?) -> [String] {
+    func groupKeys(of respondent: Respondent, answers: [String: AnswerValue], grouping: Grouping?) -> [String] {
         switch grouping {
         case nil: return ["all"]
         case .sizeClass: return [respondent.sizeClass.rawValue]
