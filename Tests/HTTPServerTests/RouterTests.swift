@@ -3,8 +3,9 @@ import Testing
 
 @Suite("Router and middleware, called directly")
 struct RouterTests {
-    private struct Principal: RequestPrincipal {
+    private final class Principal: RequestPrincipal {
         let name: String
+        init(name: String) { self.name = name }
     }
 
     private func router() -> Router {

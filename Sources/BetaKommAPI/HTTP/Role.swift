@@ -3,9 +3,14 @@ import SurveyData
 
 /// The caller of a request, resolved once by ``RoleMiddleware`` from `Authorization`: its role
 /// and, for a token, the token's id (for the audit log, never the token itself).
-struct Caller: RequestPrincipal, Equatable {
+final class Caller: RequestPrincipal {
     let role: Role
     let tokenID: Int?
+
+    init(role: Role, tokenID: Int?) {
+        self.role = role
+        self.tokenID = tokenID
+    }
 }
 
 extension Request {

@@ -42,7 +42,7 @@ public struct AnswerImport: Sendable {
                 // The audit diff is against the same wave's latest version (for 2011 microdata:
                 // the generated 2011 answers); a unit new to the wave starts from nothing.
                 let previous = try AnswerSetRepository.latest(db, respondentCode: row.respondentCode, wave: row.wave)
-                let set = try SubmissionService.insertVersion(
+                let set = try AnswerVersions.store(
                     db, respondentCode: row.respondentCode, answers: row.answers, wave: row.wave, source: .import, previous: previous,
                     questionnaire: waves[row.wave]?.questionnaire ?? Questionnaire.report2011, action: "import", tokenID: tokenID,
                     remoteAddress: remoteAddress)

@@ -68,9 +68,9 @@ final class SubmissionService: Sendable {
             case let .success(valid): answers = valid
             case let .failure(errors): throw SubmissionError.invalid(errors)
             }
-            let set = try Self.insertVersion(db, respondentCode: request.respondentCode, answers: answers, wave: wave.id,
-                                             source: .submission, previous: latest, questionnaire: questionnaire,
-                                             action: request.change.action, tokenID: request.tokenID, remoteAddress: request.remoteAddress)
+            let set = try AnswerVersions.store(db, respondentCode: request.respondentCode, answers: answers, wave: wave.id,
+                                               source: .submission, previous: latest, questionnaire: questionnaire,
+                                               action: request.change.action, tokenID: request.tokenID, remoteAddress: request.remoteAddress)
             let tag = AnswerTag.make(respondentCode: set.respondentCode, version: set.version)
             let outcome = SubmissionOutcome(status: latest == nil ? 201 : 200, etag: tag,
                                             body: JSONValue.answerSetDocument(set).serialized(), version: set.version, replayed: false)
@@ -92,19 +92,6 @@ final class SubmissionService: Sendable {
     /// so the insert already moved it): the next read reloads and drops cached responses.
     func refreshReadCache() {
         store.markStale()
-    }
-
-    /// Inserts the respondent's next version and its audit row, whose changes are the diff from
-    /// `previous`, in the caller's write transaction; returns the stored set. The submission and
-    /// the import store versions only through here.
-    static func insertVersion(
-        _ db: Connection, respondentCode: String, answers: [String: AnswerValue], wave: Int, source: AnswerSet.Source,
-        previous: AnswerSet?, questionnaire: Questionnaire, action: String, tokenID: Int?, remoteAddress: String
-    ) throws -> AnswerSet {
-        let set = try AnswerSetRepository.insertNextVersion(db, respondentCode: respondentCode, answers: answers, wave: wave, source: source)
-        let changes = AnswerDiff(from: previous?.answers ?? [:], to: answers, questionnaire: questionnaire).pointers
-        try AuditRepository.insert(db, set: set, action: action, changes: changes, tokenID: tokenID, remoteAddress: remoteAddress)
-        return set
     }
 
     /// How long an `Idempotency-Key` is remembered: 24 hours, as payment APIs keep theirs.
