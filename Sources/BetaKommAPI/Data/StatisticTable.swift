@@ -22,7 +22,10 @@ struct StatisticTable: Sendable {
         self.groups = groups
         var decision = Suppression.Decision.none
         if let minimumCellSize {
-            decision = Suppression.decide(baseNs: groups.map(\.baseN), total: grouping == nil ? nil : total.baseN, minimumCellSize: minimumCellSize)
+            // The unanswered remainder of a `by` question counts too (Suppression, issue 16).
+            let remainder = try dataset.unansweredRemainder(of: questionID, filter: filter, groupBy: grouping)
+            decision = Suppression.decide(baseNs: groups.map(\.baseN), total: grouping == nil ? nil : total.baseN, remainder: remainder,
+                                          minimumCellSize: minimumCellSize)
         }
         suppressedGroups = decision.groups
         totalSuppressed = grouping == nil ? decision.groups.contains(0) : decision.total
