@@ -5,9 +5,9 @@ import Survey
 struct StatisticTable: Sendable {
     let question: Question
     let grouping: Grouping?
-    let total: DistributionGroup
+    var total: DistributionGroup
     /// The groups; the total alone when ungrouped.
-    let groups: [DistributionGroup]
+    var groups: [DistributionGroup]
     let totalSuppressed: Bool
     let suppressedGroups: Set<Int>
 

@@ -47,7 +47,10 @@ extension OpenAPIDocument {
             ("ResponseRate", object([("answered", integer), ("units", integer), ("rate_percent", integer)])),
             ("Statistic", object([
                 ("data_version", integer), ("wave", wave), ("question", ref("QuestionReference")), ("by", nullable("string")),
-                ("filters", array(ref("Filter"))), ("minimum_cell_size", nullable("integer")), ("response", ref("ResponseRate")),
+                ("filters", array(ref("Filter"))), ("minimum_cell_size", nullable("integer")),
+                ("disclosure_control", ["type": "string", "enum": ["suppression", "cell_key", "none"],
+                                        "description": "suppression: small cells withheld (the report's tables); cell_key: an ad-hoc table (a filter, or by a question) for all but staff, small cells withheld and every count perturbed by the cell-key method (docs/privacy.md); none: staff, exact."]),
+                ("response", ref("ResponseRate")),
                 ("total", ref("Group")), ("groups", array(ref("Group"))), ("compare", ref("Comparison")),
             ], optional: ["compare"])),
             ("FigureLinks", object([("self", string), ("csv", string), ("jsonstat", string), ("svg", string)])),

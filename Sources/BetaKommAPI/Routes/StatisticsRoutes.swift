@@ -21,8 +21,14 @@ enum StatisticsRoutes {
                 }
                 let filter = try QueryCheck.answerFilter(request.query, reserved: parameters, questionnaire: questionnaire)
                 let grouping = try QueryCheck.grouping(request.query, questionnaire: questionnaire)
-                let table = try StatisticTable(dataset: data.dataset, questionID: question.id,
+                var table = try StatisticTable(dataset: data.dataset, questionID: question.id,
                                                filter: QueryCheck.condition(filter), grouping: grouping, minimumCellSize: threshold)
+                // Ad-hoc tables (a filter, or grouped by a question) are perturbed for all but staff:
+                // the difference of two such tables is noise, not a unit (docs/privacy.md).
+                let perturbed = CellKeyPerturbation.applies(role: request.role, filtered: !filter.isEmpty, grouping: grouping)
+                if perturbed {
+                    try table.applyCellKey(context.cellKey, dataset: data.dataset, filter: QueryCheck.condition(filter), wave: data.wave.id)
+                }
                 let comparison = try compare.map {
                     try WaveComparison.tables(snapshot: snapshot, now: data, compare: $0, questionID: question.id, filter: filter,
                                               grouping: grouping, minimumCellSize: threshold)
@@ -31,6 +37,7 @@ enum StatisticsRoutes {
                     ("wave", .string(wave.name)), ("question", .questionReference(question)),
                     ("by", .optional(grouping?.parameter)), ("filters", QueryCheck.json(filter)),
                     ("minimum_cell_size", .optional(threshold)),
+                    ("disclosure_control", .string(perturbed ? "cell_key" : threshold == nil ? "none" : "suppression")),
                     ("response", .object([("answered", .int(data.responseRate.count)), ("units", .int(data.responseRate.n)),
                                           ("rate_percent", .int(data.responseRate.percent))])),
                 ] + table.jsonMembers + (comparison?.jsonMembers ?? [])
