@@ -156,3 +156,22 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// A comparison with 2011 is a table too: with an answer filter, both its sides are perturbed
+/// like the table beside it, so `compare=2011` is no way around the noise.
+@Suite struct DisclosureControlComparisonTests {
+    @Test func aFilteredComparisonIsPerturbedLikeItsTable() throws {
+        let app = try TestApplication.shared.get()
+        let target = "/v1/statistics/goal_attainment?compare=2011&uses_social_media=yes"
+        let published = try app.get(target)
+        #expect(published.status == 200, "\(published.text.prefix(300))")
+        let json = try published.json()
+        #expect(json.string("disclosure_control") == "cell_key")
+        let totalCounts = (json.object("total")?.objects("options") ?? []).compactMap { $0.int("count") }
+        let compared = json.object("compare")?.objects("groups").first?.objects("options").compactMap { $0.int("count_now") } ?? []
+        #expect(!compared.isEmpty)
+        #expect(compared == totalCounts, "the comparison's side is the perturbed table's")
+        let exact = try app.get(target, headers: try app.staffHeaders()).json()
+        #expect(exact.string("disclosure_control") == "none")
+    }
+}

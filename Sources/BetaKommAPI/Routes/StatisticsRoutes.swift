@@ -31,7 +31,7 @@ enum StatisticsRoutes {
                 }
                 let comparison = try compare.map {
                     try WaveComparison.tables(snapshot: snapshot, now: data, compare: $0, questionID: question.id, filter: filter,
-                                              grouping: grouping, minimumCellSize: threshold)
+                                              grouping: grouping, minimumCellSize: threshold, cellKey: perturbed ? context.cellKey : nil)
                 }
                 return [
                     ("wave", .string(wave.name)), ("question", .questionReference(question)),
