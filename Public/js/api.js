@@ -8,8 +8,14 @@ export class APIError extends Error {
   }
 }
 
-export async function getJSON(path) {
-  const response = await fetch(path, { cache: 'no-cache', headers: { Accept: 'application/json' } });
+/**
+ * GET `path` as JSON; with `token`, sent as `Authorization: Bearer` (a unit's own score and
+ * answers are private: its token's or staff's, README "Privacy").
+ */
+export async function getJSON(path, { token = null } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(path, { cache: 'no-cache', headers });
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;
     try {

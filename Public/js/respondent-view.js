@@ -1,8 +1,11 @@
 /// A municipality or county (#/kommune, #/kommune/5001, #/kommune/0301?map=2011): search by name
 /// or number on both maps, registry facts, the map it belongs to with its predecessors and
-/// successors on the other map, whether it answered in 2011, and its success-factor score —
-/// criteria met and missed with the report's advice, and its place among peers of its size — for
-/// each wave that asked units of its map.
+/// successors on the other map, whether it answered in 2011 — public — and, after the unit signs
+/// in with its token (or staff with theirs), its success-factor score: criteria met and missed
+/// with the report's advice, and its place among peers of its size, for each wave that asked
+/// units of its map. A unit's score maps straight to its answers, so it is private (README
+/// "Privacy") unless KS published the wave at unit level; 2011's answers are synthetic and never are.
+/// The token is kept in sessionStorage (this tab only) and sent as `Authorization: Bearer`.
 import { h, formatNumber, formatPercent } from './dom.js';
 import { getJSON, figure as loadFigure, APIError, waves as loadWaves, waveLabel } from './api.js';
 
@@ -15,6 +18,11 @@ function unitHref(code, map) {
   return `#/kommune/${encodeURIComponent(code)}?map=${map}`;
 }
 const MAX_MATCHES = 20;
+const TOKEN_KEY = 'betakomm-token';
+
+function storedToken() {
+  try { return sessionStorage.getItem(TOKEN_KEY); } catch { return null; }
+}
 const TYPING_PAUSE_MS = 120;
 
 /** The name with its official Sami or Kven parallel names, as SSB writes them: `Karasjok / Kárášjohka`. */
@@ -113,6 +121,8 @@ function facts(respondent, sizeLabels, onMaps, allWaves) {
   const latestWave = allWaves.find((wave) => String(wave.id) === String(respondent.latest_wave));
   // The latest version counts only when it is of a wave on this unit's map (a code can be on both maps).
   const latest = latestWave && latestWave.map === respondent.map;
+  // How often a unit submits is private: the API sends latest_version only to its token and staff.
+  const seesVersions = 'latest_version' in respondent;
   return h('dl', { class: 'facts' },
     row('Nummer', respondent.code),
     row('Kart', h('span', { 'data-map': respondent.map }, MAP_LABELS[respondent.map] ?? String(respondent.map))),
@@ -128,21 +138,63 @@ function facts(respondent, sizeLabels, onMaps, allWaves) {
     respondent.map === 2011
       ? row('Svarte i 2011', h('span', { 'data-answered-2011': String(respondent.answered_2011) }, respondent.answered_2011 ? 'Ja' : 'Nei'))
       : null,
-    row('Siste svar', latest ? `bølge ${respondent.latest_wave} (versjon ${respondent.latest_version})` : respondent.answered_2011 ? 'bølge 2011' : 'Ingen'));
+    seesVersions
+      ? row('Siste svar', latest ? `bølge ${respondent.latest_wave} (versjon ${respondent.latest_version})` : respondent.answered_2011 ? 'bølge 2011' : 'Ingen')
+      : null);
 }
 
-async function loadScore(code, wave) {
+/** The score, `null` without answers, or `{ refused }` with the API's reason (401/403: private). */
+async function loadScore(code, wave, token) {
   try {
-    return (await getJSON(`/v1/respondents/${encodeURIComponent(code)}/score?wave=${wave}`)).score;
+    return (await getJSON(`/v1/respondents/${encodeURIComponent(code)}/score?wave=${wave.id}`, { token })).score;
   } catch (error) {
     if (error instanceof APIError && error.status === 404) return null;
+    if (error instanceof APIError && (error.status === 401 || error.status === 403)) return { refused: error.status, detail: error.message };
     throw error;
   }
+}
+
+/** Why a score is not shown: private to the unit and KS; 2011's answers are synthetic and never published. */
+function privateScore(waveInfo, heading, refused) {
+  const synthetic = String(waveInfo.id) === '2011';
+  return h('section', { class: 'score score-private', 'data-wave': waveInfo.id, 'aria-label': heading },
+    h('h2', null, heading),
+    h('p', { class: 'notice private', 'data-refused': refused.refused },
+      refused.refused === 403
+        ? 'Tokenet gjelder en annen kommune: en kommune ser bare sin egen poengsum.'
+        : 'Poengsummen viser kommunens egne svar, og de er private: bare kommunen selv (med sitt token) og KS ser dem.'),
+    synthetic
+      ? h('p', { class: 'notice synthetic' },
+        '2011-svarene her er syntetiske – gjenskapt fra rapportens tall, ikke det kommunen faktisk svarte – og publiseres derfor aldri per kommune.')
+      : null);
+}
+
+/** Sign in with a unit's (or staff's) token, kept in this tab's sessionStorage; or sign out. */
+function tokenForm(rerender) {
+  const token = storedToken();
+  if (token) {
+    return h('form', { class: 'token-form signed-in', onsubmit: (event) => {
+      event.preventDefault();
+      try { sessionStorage.removeItem(TOKEN_KEY); } catch { /* nothing stored */ }
+      rerender();
+    } }, h('p', null, 'Du er logget inn med et token (bare i denne fanen). '), h('button', { type: 'submit', id: 'token-signout' }, 'Logg ut'));
+  }
+  const input = h('input', { type: 'password', id: 'unit-token', autocomplete: 'off', placeholder: 'bk_…' });
+  return h('form', { class: 'token-form', onsubmit: (event) => {
+    event.preventDefault();
+    const value = input.value.trim();
+    if (!value) return;
+    try { sessionStorage.setItem(TOKEN_KEY, value); } catch { /* storage refused: nothing kept */ }
+    rerender();
+  } },
+  h('label', { for: 'unit-token' }, 'Kommunens token (eller KS’ token) for å se poengsum og svar'),
+  h('div', { class: 'search-row' }, input, h('button', { type: 'submit', id: 'token-submit' }, 'Logg inn')));
 }
 
 function scoreSection(score, waveInfo, sizeLabels) {
   const wave = waveInfo.id;
   const heading = `Suksessfaktorer – ${waveLabel(waveInfo)}`;
+  if (score && score.refused) return privateScore(waveInfo, heading, score);
   if (!score) {
     return h('section', { class: 'score', 'data-wave': wave, 'aria-label': heading },
       h('h2', null, heading), h('p', null, 'Ingen svar i denne bølgen, så ingen poengsum.'));
@@ -174,14 +226,20 @@ export async function renderRespondent(main, code, map = null) {
   const children = [h('h1', { tabindex: '-1' }, 'Kommune'), searchForm()];
   let title = 'Kommune';
   if (code) {
-    const { respondent, on_maps: onMaps = [] } = await getJSON(`/v1/respondents/${encodeURIComponent(code)}${map ? `?map=${map}` : ''}`);
-    // A score is of one wave, among the units of that wave's map.
+    const token = storedToken();
+    const { respondent, on_maps: onMaps = [] } = await getJSON(`/v1/respondents/${encodeURIComponent(code)}${map ? `?map=${map}` : ''}`, { token });
+    // A score is of one wave, among the units of that wave's map; private unless the wave is published at unit level.
     const asked = waves.filter((wave) => wave.map === respondent.map);
-    const scores = await Promise.all(asked.map((wave) => loadScore(code, wave.id)));
+    const published = new Set(allWaves.filter((wave) => wave.published_units).map((wave) => String(wave.id)));
+    const scores = await Promise.all(asked.map((wave) => (token || published.has(String(wave.id))
+      ? loadScore(code, wave, token) : Promise.resolve({ refused: 401 }))));
+    // Signing in or out renders the page again through the router (loading → ready).
+    const rerender = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
     title = respondent.name;
     children.splice(0, 1, h('h1', { tabindex: '-1' }, respondent.name), ...lineage(respondent));
     children.push(
       h('section', { 'aria-labelledby': 'fakta' }, h('h2', { id: 'fakta' }, 'Fakta'), facts(respondent, sizeLabels, onMaps, allWaves)),
+      asked.length ? tokenForm(rerender) : null,
       asked.length
         ? h('div', { class: 'scores' }, asked.map((wave, index) => scoreSection(scores[index], wave, sizeLabels)))
         : h('p', { class: 'notice no-waves' }, `Ingen bølge har spurt enhetene på ${respondent.map}-kartet ennå.`));

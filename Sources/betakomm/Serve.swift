@@ -25,6 +25,8 @@ struct Serve: ParsableCommand {
     var corsOrigins: String?
     @Option(name: .customLong(Setting.minimumCellSize.flag), help: ArgumentHelp(Setting.minimumCellSize.help, valueName: "n"))
     var minimumCellSize: String?
+    @Option(name: .customLong(Setting.cellKeySecret.flag), help: ArgumentHelp(Setting.cellKeySecret.help, valueName: "secret"))
+    var cellKeySecret: String?
     @Option(name: .customLong(Setting.logLevel.flag), help: ArgumentHelp(Setting.logLevel.help, valueName: "level"))
     var logLevel: String?
     @Option(name: .customLong(Setting.logFormat.flag), help: ArgumentHelp(Setting.logFormat.help, valueName: "format"))
@@ -62,6 +64,7 @@ struct Serve: ParsableCommand {
         case .publicDirectory: publicDirectory
         case .corsOrigins: corsOrigins
         case .minimumCellSize: minimumCellSize
+        case .cellKeySecret: cellKeySecret
         case .logLevel: logLevel
         case .logFormat: logFormat
         case .accessLog: accessLog

@@ -6,7 +6,7 @@ import Testing
         let app = try TestApplication.shared.get()
         let version = try app.storedDataVersion
         for target in ["/v1/questions", "/v1/questions/channels", "/v1/respondents?limit=2", "/v1/respondents/0301", "/v1/figures",
-                       "/v1/figures/3", "/v1/statistics/channels", "/v1/strategies", "/v1/channels", "/v1/success-factors", "/v1/respondents/0301/score"] {
+                       "/v1/figures/3", "/v1/statistics/channels", "/v1/strategies", "/v1/channels", "/v1/success-factors", "/v1/waves"] {
             let response = try app.get(target)
             #expect(response.status == 200, "\(target)")
             #expect(response.header("Data-Version") == String(version), "\(target)")

@@ -42,7 +42,7 @@ import Testing
         #expect(after2011.header("ETag") != before2011.header("ETag"))
         #expect(try after2011.json().object("figure")?.int("n") == 274)
         #expect(try after2011.json().object("figure")?.objects("panels").first?.object("total")?.int("base_n") == 274)
-        let respondent = try app.get("/v1/respondents/\(silent)").json().object("respondent")
+        let respondent = try app.get("/v1/respondents/\(silent)", headers: try app.staffHeaders()).json().object("respondent")
         #expect(respondent?.int("latest_version") == 1)
         #expect(respondent?.int("latest_wave") == 2026)
         #expect(respondent?["answered_2011"] as? Bool == false)

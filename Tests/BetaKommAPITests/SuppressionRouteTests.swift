@@ -44,8 +44,8 @@ import Testing
                        "/v1/statistics/guidelines_anchoring?by=county"] {
             let json = try app.get(target).json()
             _ = checkTable(json, minimum: 3)
-            // The true group sizes, from a server that suppresses nothing.
-            let sizes = try open.get(target).json().objects("groups").map { $0.int("base_n") ?? 0 }
+            // The true group sizes, as staff see them (exact: no suppression, no cell-key noise).
+            let sizes = try open.get(target, headers: try open.staffHeaders()).json().objects("groups").map { $0.int("base_n") ?? 0 }
             let suppressed = json.objects("groups").map { $0["suppressed"] as? Bool == true }
             let primary = sizes.indices.filter { sizes[$0] > 0 && sizes[$0] < 3 }
             #expect(primary.allSatisfy { suppressed[$0] }, "\(target)")
@@ -79,5 +79,34 @@ import Testing
         let open = try TestApplication(minimumCellSize: 1)
         let all = try open.get("/v1/statistics/has_strategy?by=county&uses_social_media=yes").json()
         #expect(all.objects("groups").allSatisfy { $0["suppressed"] as? Bool == false })
+    }
+
+    /// Issue 16: grouped by a question with skip logic, a unit can be in the total but in no group
+    /// (here `strategy_type`, asked only of units with a strategy: 18 in the total, 9 + 8 + 0 in
+    /// the groups). Total minus the groups was that one unit's answer. The remainder now counts as
+    /// a small cell, so the smallest group is withheld too and the public cannot subtract it out.
+    @Test func theUnansweredRemainderOfAByQuestionIsNotGivenAway() throws {
+        let app = try TestApplication.shared.get()
+        let target = "/v1/statistics/guidelines_anchoring?by=strategy_type&goal_attainment=fairly_large"
+        let exact = try app.get(target, headers: try app.staffHeaders()).json()
+        let total = try #require(exact.object("total")?.int("base_n"))
+        let groups = exact.objects("groups").map { $0.int("base_n") ?? 0 }
+        let remainder = total - groups.reduce(0, +)
+        #expect(remainder == 1, "the example: one unit answered guidelines_anchoring but not strategy_type (\(total), \(groups))")
+        #expect(groups.allSatisfy { $0 == 0 || $0 >= 3 }, "no group is small on its own")
+
+        let json = try app.get(target).json()
+        let publicGroups = json.objects("groups")
+        let totalShown = json.object("total")?["suppressed"] as? Bool == false
+        let withheld = publicGroups.filter { $0["suppressed"] as? Bool == true }
+        #expect(!totalShown || !withheld.isEmpty, "total minus the shown groups would be the one unit")
+        if totalShown, let option = json.object("total")?.objects("options").first, let code = option.string("code") {
+            // Subtracting the shown groups leaves the remainder mixed with a whole withheld group (n ≥ 3).
+            let shownSum = publicGroups.filter { $0["suppressed"] as? Bool == false }.compactMap { $0.int("base_n") }.reduce(0, +)
+            #expect(total - shownSum >= remainder + 3, "\(code): the difference covers at least k units besides the remainder")
+        }
+        // A by-question every unit of the base answers has no remainder: nothing extra is withheld.
+        let plain = try app.get("/v1/statistics/goal_attainment?by=has_strategy").json()
+        #expect(plain.objects("groups").allSatisfy { $0["suppressed"] as? Bool == false })
     }
 }

@@ -248,12 +248,21 @@ def scored_waves(api, map_):
             if wave["id"] != 1 and wave["status"] != "draft" and wave["map"] == map_]
 
 
-def check_scores(main, base_url, api, code, map_):
+def check_scores(main, base_url, api, code, map_, token=None):
+    """Each scored wave's section: without a token (and no wave published at unit level) a private
+    notice and no number (2011's says its answers are synthetic); with one, the API's score as that token reads it."""
     waves = scored_waves(api, map_)
     assert [section.get_attribute("data-wave") for section in main.find_elements(By.CSS_SELECTOR, ".score")] == waves
     for wave in waves:
         section = main.find_element(By.CSS_SELECTOR, f'.score[data-wave="{wave}"]')
-        status, _, document = fetch(f"{base_url}/v1/respondents/{code}/score?wave={wave}")
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        status, _, document = fetch(f"{base_url}/v1/respondents/{code}/score?wave={wave}", headers)
+        if status in (401, 403):
+            assert "score-private" in section.get_attribute("class")
+            assert not section.find_elements(By.CSS_SELECTOR, "[data-percent], .criteria, .rank")
+            assert "private" in section.text
+            assert ("syntetiske" in section.text) == (wave == BASELINE)
+            continue
         if status == 404:
             assert "Ingen svar i denne bølgen" in section.text
             continue
@@ -272,7 +281,31 @@ def check_scores(main, base_url, api, code, map_):
     return waves
 
 
-def test_respondent_page_shows_trondheims_score(driver, base_url, api):
+def sign_in(driver, base_url, route, token):
+    """Paste a token into the unit page's form; the page renders again with it (sessionStorage, this tab)."""
+    main = open_view(driver, base_url, route)
+    field = main.find_element(By.ID, "unit-token")
+    field.send_keys(token)
+    field.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "token-signout"))
+    main = wait_for_view(driver, route)
+    assert driver.execute_script("return sessionStorage.getItem('betakomm-token')") == token
+    return main
+
+
+def sign_out(driver, route):
+    driver.find_element(By.ID, "token-signout").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "unit-token"))
+    assert driver.execute_script("return sessionStorage.getItem('betakomm-token')") is None
+    return wait_for_view(driver, route)
+
+
+def staff_token(server):
+    lines = [line.strip() for line in cli(server, "token", "issue", "--staff", "--name", "browser test").splitlines() if line.strip()]
+    return lines[-1].split()[-1]
+
+
+def test_respondent_page_shows_trondheims_score(driver, base_url, api, server):
     main = open_view(driver, base_url, "kommune")
     search = main.find_element(By.ID, "respondent-search")
     assert main.find_element(By.CSS_SELECTOR, 'label[for="respondent-search"]').text
@@ -291,7 +324,17 @@ def test_respondent_page_shows_trondheims_score(driver, base_url, api):
     answered = main.find_element(By.CSS_SELECTOR, "[data-answered-2011]")
     assert answered.get_attribute("data-answered-2011") == str(respondent["answered_2011"]).lower()
     assert main.find_element(By.CSS_SELECTOR, ".facts [data-map]").get_attribute("data-map") == "2011"
+    # The public sees the register facts, not the score (it maps to the unit's answers), nor how often it submitted.
     assert check_scores(main, base_url, api, "1601", 2011) == [BASELINE]
+    assert "Siste svar" not in facts
+    # Signed in (here with a staff token), the page shows the score.
+    token = staff_token(server)
+    main = sign_in(driver, base_url, "kommune/1601?map=2011", token)
+    assert check_scores(main, base_url, api, "1601", 2011, token) == [BASELINE]
+    assert main.find_elements(By.CSS_SELECTOR, ".score [data-percent]")
+    assert "Siste svar" in main.find_element(By.CSS_SELECTOR, ".facts").text
+    main = sign_out(driver, "kommune/1601?map=2011")
+    assert not main.find_elements(By.CSS_SELECTOR, ".score [data-percent]")
     # Forward to today's map: 1601 → 5001.
     assert main.find_element(By.CSS_SELECTOR, ".lineage.successors").text == "1601 Trondheim → 5001 Trondheim - Tråante (sammenslått)"
     assert [(a.get_attribute("data-code"), a.get_attribute("data-map")) for a in main.find_elements(By.CSS_SELECTOR, ".successor-links a")] == \
@@ -445,7 +488,8 @@ def ensure_answers(server, api, count):
     """The first `count` units of ANSWERING have answered wave 2026 (a complete set, PUT with If-None-Match: *)."""
     ensure_wave(server, api, "open")
     for code, source in ANSWERING[:count]:
-        if api(f"/v1/respondents/{code}?map=2024")["respondent"]["latest_wave"] == int(LATER):
+        _, _, unit = fetch(f"{server['url']}/v1/respondents/{code}?map=2024", {"Authorization": f"Bearer {staff_token(server)}"})
+        if json.loads(unit)["respondent"]["latest_wave"] == int(LATER):
             continue
         with sqlite3.connect(f"file:{server['db']}?mode=ro", uri=True) as database:
             (answers,) = database.execute(
@@ -713,9 +757,20 @@ def test_overview_and_unit_page_show_the_later_wave(driver, base_url, api, serve
     assert main.find_elements(By.CSS_SELECTOR, f'.headline .later[data-wave="{LATER}"]')
     full_page_screenshot(driver, artifacts / "overview-2026.png", 1280)  # docs/dashboard.png
     main = open_view(driver, base_url, "kommune/5001")
-    assert check_scores(main, base_url, api, "5001", 2024) == [LATER]
+    assert check_scores(main, base_url, api, "5001", 2024) == [LATER]  # private to the public
+    # Trondheim signs in with its own token: its 2026 score and its latest answers.
+    own = issue_token(server, "5001", LATER)
+    main = sign_in(driver, base_url, "kommune/5001", own)
+    assert check_scores(main, base_url, api, "5001", 2024, own) == [LATER]
+    assert main.find_elements(By.CSS_SELECTOR, f'.score[data-wave="{LATER}"] [data-percent]')
     assert "bølge 2026" in main.find_element(By.CSS_SELECTOR, ".facts").text
+    # Its token does not show Oslo's score.
+    main = open_view(driver, base_url, "kommune/0301?map=2024")
+    assert main.find_element(By.CSS_SELECTOR, f'.score[data-wave="{LATER}"] [data-refused]').get_attribute("data-refused") == "403"
+    main = sign_out(driver, "kommune/0301?map=2024")
     # 1601's page (the 2011 map) has its 2011 score only; its answers of 2011 are its latest there.
-    main = open_view(driver, base_url, "kommune/1601?map=2011")
-    assert check_scores(main, base_url, api, "1601", 2011) == [BASELINE]
+    token = staff_token(server)
+    main = sign_in(driver, base_url, "kommune/1601?map=2011", token)
+    assert check_scores(main, base_url, api, "1601", 2011, token) == [BASELINE]
     assert "bølge 2011" in main.find_element(By.CSS_SELECTOR, ".facts").text
+    sign_out(driver, "kommune/1601?map=2011")

@@ -25,7 +25,8 @@ public func buildApplication(
         }
         let store = try SurveyDataStore(pool: pool)
         let metrics = ServiceMetrics()
-        let context = APIContext(store: store, minimumCellSize: configuration.minimumCellSize, submissions: metrics.submissions)
+        let context = APIContext(store: store, minimumCellSize: configuration.minimumCellSize, submissions: metrics.submissions,
+                                 cellKey: CellKeyPerturbation(secret: configuration.cellKeySecret))
         let compression = configuration.serverConfiguration.compression
         var router = Router()
         APIRoutes.register(

@@ -26,6 +26,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
     /// Origins allowed by CORS; `["*"]` allows any, empty allows none.
     public var corsOrigins: [String]
     public var minimumCellSize: Int
+    /// The secret behind the cell-key method's record keys (``CellKeyPerturbation``).
+    public var cellKeySecret: String
     public var logLevel: LogLevel
     public var logFormat: LogFormat
     /// Whether every response gets an access-log line.
@@ -93,6 +95,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
                 .map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty },
             minimumCellSize: try integer(.minimumCellSize, in: 1...1000),
+            cellKeySecret: raw(.cellKeySecret),
             logLevel: try choice(.logLevel, LogLevel.self),
             logFormat: try choice(.logFormat, LogFormat.self),
             accessLog: try choice(.accessLog, Switch.self),

@@ -6,9 +6,9 @@ import Survey
 struct StatisticTable: Sendable {
     let question: Question
     let grouping: Grouping?
-    let total: DistributionGroup
+    var total: DistributionGroup
     /// The groups; the total alone when ungrouped.
-    let groups: [DistributionGroup]
+    var groups: [DistributionGroup]
     let totalSuppressed: Bool
     let suppressedGroups: Set<Int>
     /// The confidence level of the intervals (`level=`, default 0.95).
@@ -64,7 +64,10 @@ struct StatisticTable: Sendable {
         self.groups = groups
         var decision = Suppression.Decision.none
         if let minimumCellSize {
-            decision = Suppression.decide(baseNs: groups.map(\.baseN), total: grouping == nil ? nil : total.baseN, minimumCellSize: minimumCellSize)
+            // The unanswered remainder of a `by` question counts too (Suppression, issue 16).
+            let remainder = try dataset.unansweredRemainder(of: questionID, filter: filter, groupBy: grouping)
+            decision = Suppression.decide(baseNs: groups.map(\.baseN), total: grouping == nil ? nil : total.baseN, remainder: remainder,
+                                          minimumCellSize: minimumCellSize)
         }
         suppressedGroups = decision.groups
         totalSuppressed = grouping == nil ? decision.groups.contains(0) : decision.total

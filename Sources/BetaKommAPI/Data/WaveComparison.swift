@@ -31,7 +31,7 @@ struct WaveComparison: Sendable {
     static func tables(
         snapshot: DataSnapshot, now nowData: WaveData, compare: WaveSelection, questionID: String,
         filter: [(question: String, options: [String])], grouping: Grouping?, minimumCellSize: Int?,
-        level: Double = StatisticTable.defaultLevel
+        level: Double = StatisticTable.defaultLevel, cellKey: CellKeyPerturbation? = nil
     ) throws -> WaveComparison {
         let thenData = try snapshot.waveData(compare, parameter: "compare")
         let questionnaire = nowData.dataset.questionnaire
@@ -63,10 +63,15 @@ struct WaveComparison: Sendable {
             thenDataset = thenDataset.placed(inCountiesOf: nowData.wave.map, units: snapshot.units[nowData.wave.map] ?? [],
                                              correspondence: snapshot.correspondence)
         }
-        let nowTable = try StatisticTable(dataset: nowData.dataset, questionID: questionID, filter: QueryCheck.condition(filter),
+        var nowTable = try StatisticTable(dataset: nowData.dataset, questionID: questionID, filter: QueryCheck.condition(filter),
                                           grouping: grouping, minimumCellSize: minimumCellSize, level: level)
-        let thenTable = try StatisticTable(dataset: thenDataset, questionID: counterpart, filter: thenFilter.isEmpty ? nil : .all(thenFilter),
+        var thenTable = try StatisticTable(dataset: thenDataset, questionID: counterpart, filter: thenFilter.isEmpty ? nil : .all(thenFilter),
                                            grouping: grouping, minimumCellSize: minimumCellSize, level: level)
+        // An ad-hoc comparison (filtered) is perturbed on both sides like any ad-hoc table (docs/privacy.md).
+        if let cellKey {
+            try nowTable.applyCellKey(cellKey, dataset: nowData.dataset, filter: QueryCheck.condition(filter), wave: nowData.wave.id)
+            try thenTable.applyCellKey(cellKey, dataset: thenDataset, filter: thenFilter.isEmpty ? nil : .all(thenFilter), wave: thenData.wave.id)
+        }
         return WaveComparison(now: nowTable, then: thenTable, nowWave: nowData.wave, thenWave: thenData.wave, questionnaire: questionnaire)
     }
 

@@ -13,11 +13,15 @@ struct APIContext: Sendable {
     let minimumCellSize: Int
     /// Submission outcomes for `/metrics`: see ``SubmissionCounter``.
     let submissions: SubmissionCounter
+    /// Disclosure control of public ad-hoc tables (docs/privacy.md).
+    let cellKey: CellKeyPerturbation
 
-    init(store: SurveyDataStore, minimumCellSize: Int, submissions: SubmissionCounter = SubmissionCounter()) {
+    init(store: SurveyDataStore, minimumCellSize: Int, submissions: SubmissionCounter = SubmissionCounter(),
+         cellKey: CellKeyPerturbation = CellKeyPerturbation(secret: Setting.cellKeySecret.defaultValue)) {
         self.store = store
         self.minimumCellSize = minimumCellSize
         self.submissions = submissions
+        self.cellKey = cellKey
     }
 
     /// The cell size below which `role` sees groups suppressed (`nil`: nothing suppressed).

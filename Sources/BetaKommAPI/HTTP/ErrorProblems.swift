@@ -161,7 +161,7 @@ extension WaveError: HTTPResponseError {
             return .invalid(status: .notFound, detail: description, errors: [APIError.Item(parameter: "wave", detail: description)])
         case .notOnMap:
             return .invalid(status: .notFound, detail: description, errors: [APIError.Item(parameter: "code", detail: description)])
-        case .notOpen, .invalidTransition, .exists, .noWaveOpen:
+        case .notOpen, .invalidTransition, .exists, .noWaveOpen, .cannotPublish:
             return .invalid(status: .conflict, detail: description, errors: [])
         case .severalOpen:
             return .invalid(status: .badRequest, detail: description, errors: [APIError.Item(parameter: "wave", detail: description)])

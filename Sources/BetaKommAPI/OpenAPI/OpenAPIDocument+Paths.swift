@@ -38,7 +38,7 @@ extension OpenAPIDocument {
     }
 
     private static func path(_ id: String, _ pathParameter: (String, String, JSONValue)?, _ queryParameters: [JSONValue],
-                             _ content: [(String, JSONValue)], summary: String) -> JSONValue {
+                             _ content: [(String, JSONValue)], summary: String, forbidden: String? = nil) -> JSONValue {
         var parameters = queryParameters
         if let (name, example, schema) = pathParameter {
             parameters.insert(.object([("name", .string(name)), ("in", "path"), ("required", true), ("schema", schema), ("example", .string(example))]), at: 0)
@@ -53,6 +53,7 @@ extension OpenAPIDocument {
                 ("304", ["$ref": "#/components/responses/NotModified"]),
                 ("400", ["$ref": "#/components/responses/BadRequest"]),
                 ("401", ["$ref": "#/components/responses/Unauthorized"]),
+            ] + (forbidden.map { [("403", .object([("description", .string($0)), ("content", ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]])]))] } ?? []) + [
                 ("404", ["$ref": "#/components/responses/NotFound"]),
                 ("503", ["$ref": "#/components/responses/ServiceUnavailable"]),
             ])),
@@ -86,13 +87,14 @@ extension OpenAPIDocument {
                 query("sort", "code, name or population; prefix - for descending.", string),
                 query("limit", "Rows per page, 1–500 (default 50).", ["type": "integer", "minimum": 1, "maximum": 500]),
                 query("cursor", "The next_cursor of the previous page (also in the Link header).", string),
-                parameter("answerFilter"),
+                .object([("$ref", "#/components/parameters/answerFilter"), ("description", "Staff only (or a wave KS published at unit level): filtering units by their answers would show each unit's answers, so the public gets 400 naming the parameter and why. Wave 2011's answers are synthetic and never published at unit level.")]),
             ], [(json, ref("RespondentList"))], summary: "Units of a map (2011 unless map= is given; a name search without map= searches both maps) with filters, sorting and keyset pagination (Link: rel=\"next\"); each row names its map.")),
             ("/v1/respondents/{code}", path("getRespondent", code, [.object([("$ref", "#/components/parameters/map"), ("description", "The map whose unit is shown (default: the newest map that has the code).")])],
                                             [(json, ref("RespondentResponse"))],
                                             summary: "Registry facts of one unit (never its answers), its predecessors and successors on the other map, and the maps that have the code.")),
             ("/v1/respondents/{code}/score", path("getScore", code, [parameter("wave")], [(json, ref("ScoreResponse"))],
-                                                  summary: "Success-factor score: criteria met and missed with advice, rank among peers of its size class.")),
+                                                  summary: "Success-factor score: criteria met and missed with advice, rank among peers of its size class. Private: the unit's own token, staff, or a wave KS published at unit level (401 for the public, with the reason; never 2011, whose answers are synthetic).",
+                                                  forbidden: "Another unit's token: a token reads only its own unit's score.")),
             ("/v1/statistics/{question_id}", path("getStatistic", ("question_id", "channels", string), [parameter("by"), parameter("wave"), parameter("compare"), parameter("level"), parameter("weights"), parameter("answerFilter")],
                                                   [(json, ref("Statistic"))], summary: "Any question's distribution in one wave, its response rate, optionally grouped, filtered and compared with 2011.")),
             ("/v1/figures", path("listFigures", nil, [], [(json, ref("FigureList"))], summary: "The report's 26 figures.")),

@@ -21,12 +21,13 @@ extension OpenAPIDocument {
             ("QuestionReference", object([("id", string), ("type", questionType), ("text_nb", string), ("label_en", string)])),
             ("QuestionsResponse", object([("data_version", integer), ("wave", wave), ("questionnaire", string), ("questions", array(ref("Question")))])),
             ("QuestionResponse", object([("data_version", integer), ("wave", wave), ("question", ref("Question"))])),
-            ("Respondent", object(respondentMembers)),
+            ("Respondent", object(respondentMembers, optional: ["latest_version", "latest_wave"])),
             ("UnitLink", object([
                 ("code", string), ("map", integer), ("name", nullable("string")), ("change", enumeration(["unchanged", "renumbered", "merged", "split"])),
                 ("href", string),
             ])),
-            ("RespondentDetail", object(respondentMembers + [("predecessors", array(ref("UnitLink"))), ("successors", array(ref("UnitLink")))])),
+            ("RespondentDetail", object(respondentMembers + [("predecessors", array(ref("UnitLink"))), ("successors", array(ref("UnitLink")))],
+                                        optional: ["latest_version", "latest_wave"])),
             ("RespondentList", object([("data_version", integer), ("respondents", array(ref("Respondent"))), ("limit", integer), ("next_cursor", nullable("string"))])),
             ("RespondentResponse", object([("data_version", integer), ("respondent", ref("RespondentDetail")), ("on_maps", array(integer))])),
             ("Criterion", object([("id", string), ("title_nb", string), ("title_en", string), ("advice_nb", string), ("advice_en", string)],
@@ -55,7 +56,10 @@ extension OpenAPIDocument {
             ("ResponseRate", object([("answered", integer), ("units", integer), ("rate_percent", integer)])),
             ("Statistic", object([
                 ("data_version", integer), ("wave", wave), ("question", ref("QuestionReference")), ("by", nullable("string")),
-                ("filters", array(ref("Filter"))), ("minimum_cell_size", nullable("integer")), ("level", number), ("response", ref("ResponseRate")),
+                ("filters", array(ref("Filter"))), ("minimum_cell_size", nullable("integer")), ("level", number),
+                ("disclosure_control", ["type": "string", "enum": ["suppression", "cell_key", "none"],
+                                        "description": "suppression: small cells withheld (the report's tables); cell_key: an ad-hoc table (a filter, or by a question) for all but staff, small cells withheld and every count perturbed by the cell-key method (docs/privacy.md); none: staff, exact."]),
+                ("response", ref("ResponseRate")),
                 ("weights", enumeration(["size_class", "size_class_county"])), ("weight_notes", array(string)),
                 ("total", ref("Group")), ("groups", array(ref("Group"))), ("compare", ref("Comparison")),
             ], optional: ["compare", "weights", "weight_notes"])),
@@ -108,7 +112,9 @@ extension OpenAPIDocument {
             ("code", string), ("map", integer), ("name", string), ("parallel_names", array(string)), ("kind", enumeration(["kommune", "fylkeskommune"])),
             ("county_code", string), ("county_name", string),
             ("population", integer), ("population_is_estimate", boolean), ("size_class", enumeration(["small", "medium", "large", "county"])),
-            ("answered_2011", boolean), ("latest_version", nullable("integer")), ("latest_wave", nullable("integer")),
+            ("answered_2011", boolean),
+            ("latest_version", ["type": ["integer", "null"], "description": "Only for the unit's own token and staff (how often a unit submits is private)."]),
+            ("latest_wave", ["type": ["integer", "null"], "description": "Only for the unit's own token and staff."]),
         ]
     }
 

@@ -5,6 +5,7 @@ extension OpenAPIDocument {
             ("Wave", object([
                 ("id", integer), ("title_nb", string), ("title_en", string), ("map", integer), ("questionnaire", string),
                 ("status", enumeration(["draft", "open", "closed"])), ("opens_on", nullable("string")), ("closes_on", nullable("string")),
+                ("published_units", ["type": "boolean", "description": "Whether KS published the wave at unit level: then anyone may read each unit's score and filter units by answers. Never true for the synthetic 2011 wave."]),
                 ("units", integer), ("answered", integer), ("response_rate_percent", integer),
                 ("links", object([("questions", string), ("figures", string)])),
             ])),
@@ -85,6 +86,14 @@ extension OpenAPIDocument {
             ("/v1/waves/{id}/close", .object([
                 ("post", staff("closeWave", "Staff: close an open wave: its answers are final (staff may still correct them, audited).",
                                parameters: [id], body: nil, success: ("200", "Closed. Cache-Control: no-store."), failures: transitionFailures)),
+            ])),
+            ("/v1/waves/{id}/publish", .object([
+                ("post", staff("publishWave", "Staff: publish a wave at unit level (KS has the units' consent): each unit's score and answer filters become public. Never the synthetic 2011 wave.",
+                               parameters: [id], body: nil, success: ("200", "Published. Cache-Control: no-store."), failures: [
+                                   ("400", reference("BadRequest")),
+                                   ("404", problem("No such wave (errors[].parameter wave).")),
+                                   ("409", problem("The wave may never be published at unit level: 2011's answers are synthetic (detail says why).")),
+                               ])),
             ])),
         ]
     }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import Survey
+import SurveyData
 
 /// Units on the maps of 2011 and 2024: `GET /v1/respondents` (name search over both maps, filters,
 /// sort, keyset pagination with `Link`), `GET /v1/respondents/{code}` (registry facts with
@@ -11,11 +12,17 @@ enum RespondentRoutes {
             var link: String?
             var response = try context.respondJSON(to: request) { snapshot in
                 let query = try RespondentListQuery(request.query, questionnaire: snapshot.questionnaire)
+                // Answer filters read wave 2011's answers: each unit's answer could be read off the
+                // list one filter at a time, so only staff (or a wave published at unit level) use them.
+                if let first = query.answers.first, let wave = snapshot.waves[2011]?.wave,
+                   !UnitPrivacy.mayFilterByAnswers(wave: wave, role: request.role) {
+                    throw UnitPrivacy.answerFilterRefused(first.question, wave: wave)
+                }
                 let page = try self.page(query, snapshot: snapshot)
                 let next = page.hasMore ? page.rows.last.map(query.cursor(after:)) : nil
                 link = next.map { nextLink(request, cursor: $0) }
                 return [
-                    ("respondents", .array(page.rows.map { json($0, snapshot: snapshot) })),
+                    ("respondents", .array(page.rows.map { json($0, snapshot: snapshot, role: request.role) })),
                     ("limit", .int(query.limit)), ("next_cursor", .optional(next)),
                 ]
             }
@@ -29,7 +36,7 @@ enum RespondentRoutes {
             return try context.respondJSON(to: request) { snapshot in
                 guard let respondent = snapshot.unit(code: code, map: map) else { throw SurveyError.unknownRespondent(code) }
                 let onMaps = snapshot.units.keys.sorted().filter { snapshot.unit(code: code, map: $0) != nil }
-                return [("respondent", json(respondent, snapshot: snapshot, lineage: true)), ("on_maps", .array(onMaps.map(JSONValue.int)))]
+                return [("respondent", json(respondent, snapshot: snapshot, role: request.role, lineage: true)), ("on_maps", .array(onMaps.map(JSONValue.int)))]
             }
         }
         router.get("/v1/respondents/:code/score") { request in
@@ -39,6 +46,8 @@ enum RespondentRoutes {
             return try context.respondJSON(to: request) { snapshot in
                 let data = try snapshot.waveData(wave)
                 guard snapshot.unit(code: code, map: data.wave.map) != nil else { throw SurveyError.unknownRespondent(code) }
+                // Met and missed criteria map straight to answers: the unit's own token, staff, or a published wave.
+                try UnitPrivacy.requireRead(unit: code, wave: data.wave, role: request.role)
                 guard let ranked = data.scores[code] else {
                     throw APIError.notFound("Respondent '\(code)' has no answers in wave \(wave.name), so it has no score.")
                 }
@@ -85,8 +94,9 @@ enum RespondentRoutes {
     }
 
     /// Registry facts and answering status, never the answers themselves; with `lineage`, the
-    /// unit's predecessors and successors on the other map.
-    static func json(_ respondent: Respondent, snapshot: DataSnapshot, lineage: Bool = false) -> JSONValue {
+    /// unit's predecessors and successors on the other map. How often the unit submitted
+    /// (`latest_version`, `latest_wave`) only for its own token and staff (``UnitPrivacy``).
+    static func json(_ respondent: Respondent, snapshot: DataSnapshot, role: Role, lineage: Bool = false) -> JSONValue {
         // The latest version of the code, when it belongs to a wave on this unit's map.
         let latest = snapshot.latestVersions[respondent.code].flatMap { snapshot.waves[$0.wave]?.wave.map == respondent.map ? $0 : nil }
         var members: [(String, JSONValue)] = [
@@ -96,8 +106,10 @@ enum RespondentRoutes {
             ("population", .int(respondent.population)), ("population_is_estimate", .bool(respondent.populationIsEstimate)),
             ("size_class", .string(respondent.sizeClass.rawValue)),
             ("answered_2011", .bool(respondent.map == 2011 && snapshot.wave2011.answersByRespondent[respondent.code] != nil)),
-            ("latest_version", .optional(latest?.version)), ("latest_wave", .optional(latest?.wave)),
         ]
+        if UnitPrivacy.maySeeVersions(unit: respondent.code, role: role) {
+            members += [("latest_version", .optional(latest?.version)), ("latest_wave", .optional(latest?.wave))]
+        }
         if lineage {
             func link(_ unit: UnitReference, _ change: Succession.Change) -> JSONValue {
                 .object([("code", .string(unit.code)), ("map", .int(unit.map)), ("name", .optional(snapshot.unit(code: unit.code, map: unit.map)?.name)),

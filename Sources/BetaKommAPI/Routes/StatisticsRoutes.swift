@@ -23,17 +23,28 @@ enum StatisticsRoutes {
                 }
                 let filter = try QueryCheck.answerFilter(request.query, reserved: parameters, questionnaire: questionnaire)
                 let grouping = try QueryCheck.grouping(request.query, questionnaire: questionnaire)
-                let table = try StatisticTable(dataset: data.dataset, questionID: question.id,
+                let perturbed = CellKeyPerturbation.applies(role: request.role, filtered: !filter.isEmpty, grouping: grouping)
+                // Weighted estimates come from the exact counts: beside a perturbed table they would undo the noise.
+                if perturbed, weights != .none {
+                    throw APIError.invalidParameter("weights", detail: "weights apply to tables without answer filters or a question breakdown (or for staff): an ad-hoc table is perturbed for privacy, and weighted estimates would undo that (docs/privacy.md).")
+                }
+                var table = try StatisticTable(dataset: data.dataset, questionID: question.id,
                                                filter: QueryCheck.condition(filter), grouping: grouping, minimumCellSize: threshold,
                                                level: level, weights: weights)
+                // Ad-hoc tables (a filter, or grouped by a question) are perturbed for all but staff:
+                // the difference of two such tables is noise, not a unit (docs/privacy.md).
+                if perturbed {
+                    try table.applyCellKey(context.cellKey, dataset: data.dataset, filter: QueryCheck.condition(filter), wave: data.wave.id)
+                }
                 let comparison = try compare.map {
                     try WaveComparison.tables(snapshot: snapshot, now: data, compare: $0, questionID: question.id, filter: filter,
-                                              grouping: grouping, minimumCellSize: threshold, level: level)
+                                              grouping: grouping, minimumCellSize: threshold, level: level, cellKey: perturbed ? context.cellKey : nil)
                 }
                 return [
                     ("wave", .string(wave.name)), ("question", .questionReference(question)),
                     ("by", .optional(grouping?.parameter)), ("filters", QueryCheck.json(filter)),
                     ("minimum_cell_size", .optional(threshold)), ("level", .double(level)),
+                    ("disclosure_control", .string(perturbed ? "cell_key" : threshold == nil ? "none" : "suppression")),
                     ("response", .object([("answered", .int(data.responseRate.count)), ("units", .int(data.responseRate.n)),
                                           ("rate_percent", .int(data.responseRate.percent))])),
                 ] + table.weightingMembers + table.jsonMembers + (comparison?.jsonMembers ?? [])

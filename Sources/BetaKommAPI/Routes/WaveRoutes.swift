@@ -44,6 +44,15 @@ enum WaveRoutes {
                 return try waveResponse(wave.id, context: context, status: .ok)
             }
         }
+        // Publishing a wave at unit level (UnitPrivacy): refused for the synthetic 2011 wave (409).
+        router.post("/v1/waves/:id/publish", runsOn: .worker) { request in
+            try request.requireStaff()
+            try QueryCheck.requireKnown(request.query, allowed: [])
+            let selection = try WaveSelection.parse(request.parameter("id"), parameter: "id")
+            let wave = try WaveAdministration.publishUnits(pool, wave: selection.id)
+            context.store.markStale()
+            return try waveResponse(wave.id, context: context, status: .ok)
+        }
     }
 
     /// The wave as stored after a change, never cached.
@@ -62,6 +71,7 @@ enum WaveRoutes {
             ("id", .int(wave.id)), ("title_nb", .string(wave.titleNb)), ("title_en", .string(wave.titleEn)),
             ("map", .int(wave.map)), ("questionnaire", .string(wave.questionnaireID)), ("status", .string(wave.status.rawValue)),
             ("opens_on", .optional(wave.opensOn)), ("closes_on", .optional(wave.closesOn)),
+            ("published_units", .bool(wave.publishedUnits)),
             ("units", .int(rate.n)), ("answered", .int(rate.count)), ("response_rate_percent", .int(rate.percent)),
             ("links", .object([("questions", .string("/v1/questions?wave=\(wave.id)")),
                                ("figures", .string("/v1/figures?wave=\(wave.id)"))])),

@@ -23,6 +23,21 @@ extension SurveyDataset {
         return Distribution(questionID: questionID, grouping: grouping, groups: built)
     }
 
+    /// Respondents in the base of `questionID` (restricted by `filter`) who did not answer the
+    /// `by` question `groupingQuestion` (skip logic: not asked, or left blank): they count in the
+    /// total of a table grouped by that question but in none of its groups, so total minus the
+    /// groups gives them away unless suppression counts them too (``Suppression``). 0 for
+    /// groupings that are not questions.
+    public func unansweredRemainder(of questionID: String, filter: Condition? = nil, groupBy grouping: Grouping?) throws -> Int {
+        guard case let .question(byID)? = grouping else { return 0 }
+        let question = try questionnaire.question(questionID)
+        if let filter { try questionnaire.validate(filter) }
+        return answered.filter { _, answers in
+            answers[questionID] != nil && question.isAsked(given: answers) && (filter?.isSatisfied(by: answers) ?? true)
+                && (answers[byID].map { $0.selectedCodes.isEmpty } ?? true)
+        }.count
+    }
+
     /// How many respondents that answered (and satisfy `population`, when given) satisfy `condition`.
     public func proportion(of condition: Condition, among population: Condition? = nil) throws -> Proportion {
         try proportions(of: condition, among: population)[0].proportion

@@ -22,9 +22,13 @@ public struct Wave: Sendable, Hashable {
     /// ISO 8601 dates (`2026-01-15`), when planned.
     public let opensOn: String?
     public let closesOn: String?
+    /// Whether staff published the wave's answers at unit level (KS has the units' consent):
+    /// then anyone may read each unit's answers, score and answer filters of this wave.
+    /// Never true for the synthetic waves (``unitPublicationRefusal``).
+    public let publishedUnits: Bool
 
     public init(id: Int, titleNb: String, titleEn: String, map: Int, questionnaireID: String, status: Status,
-                opensOn: String? = nil, closesOn: String? = nil) {
+                opensOn: String? = nil, closesOn: String? = nil, publishedUnits: Bool = false) {
         self.id = id
         self.titleNb = titleNb
         self.titleEn = titleEn
@@ -33,6 +37,21 @@ public struct Wave: Sendable, Hashable {
         self.status = status
         self.opensOn = opensOn
         self.closesOn = closesOn
+        self.publishedUnits = publishedUnits
+    }
+
+    /// Why this wave can never be published at unit level, or `nil` when staff may publish it.
+    /// The 2011 answers are synthetic (reconstructed from the report's aggregates, not what any
+    /// municipality answered), and wave 1 holds submissions whose unsent answers were copied from
+    /// them: presenting either as facts about named municipalities would be false.
+    public var unitPublicationRefusal: String? {
+        switch id {
+        case 2011:
+            "Wave 2011 cannot be published at unit level: its answers are synthetic, reconstructed from the report's aggregates, not what any named municipality answered."
+        case 1:
+            "Wave 1 cannot be published at unit level: its answers not sent were copied from the synthetic 2011 answers."
+        default: nil
+        }
     }
 
     /// The dates in words, for messages: "open 2026-01-15 to 2026-03-31".

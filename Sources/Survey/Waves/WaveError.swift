@@ -18,6 +18,8 @@ public enum WaveError: Error, Sendable, Equatable, CustomStringConvertible {
     case severalOpen([Int])
     /// The token was issued for another wave.
     case tokenForOtherWave(tokenWave: Int, requested: Int)
+    /// The wave may never be published at unit level (the synthetic 2011 answers).
+    case cannotPublish(wave: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -38,6 +40,8 @@ public enum WaveError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Waves \(ids.map(String.init).joined(separator: " and ")) are open: name one with ?wave=."
         case let .tokenForOtherWave(tokenWave, requested):
             return "This token answers wave \(tokenWave), not wave \(requested)."
+        case let .cannotPublish(_, reason):
+            return reason
         }
     }
 

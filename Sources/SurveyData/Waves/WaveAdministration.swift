@@ -68,6 +68,11 @@ public enum WaveAdministration {
         try pool.write { try WaveRepository.setStatus($0, id: id, to: status) }
     }
 
+    /// Publishes a wave's answers at unit level (KS has the units' consent); never 2011.
+    public static func publishUnits(_ pool: DatabasePool, wave id: Int) throws -> Wave {
+        try pool.write { try WaveRepository.publishUnits($0, id: id) }
+    }
+
     /// `YYYY-MM-DD`, a real day.
     static func isDate(_ text: String) -> Bool {
         let formatter = DateFormatter()

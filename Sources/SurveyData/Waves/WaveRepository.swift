@@ -31,6 +31,16 @@ public enum WaveRepository {
         return try find(db, id: id) ?? wave
     }
 
+    /// Marks a wave as published at unit level (0030); refuses the waves that never may be
+    /// (``Wave/unitPublicationRefusal``; the table's CHECK refuses 2011 too). Returns the changed wave.
+    @discardableResult
+    public static func publishUnits(_ db: Connection, id: Int) throws -> Wave {
+        guard let wave = try find(db, id: id) else { throw WaveError.unknownWave(id) }
+        if let reason = wave.unitPublicationRefusal { throw WaveError.cannotPublish(wave: id, reason: reason) }
+        try db.execute(publishSQL, [id])
+        return try find(db, id: id) ?? wave
+    }
+
     /// Answers per wave: units that answered (any version) and versions stored.
     public static func answerCounts(_ db: Connection) throws -> [Int: (units: Int, versions: Int)] {
         var counts: [Int: (units: Int, versions: Int)] = [:]
@@ -47,16 +57,18 @@ public enum WaveRepository {
         }
         return Wave(id: id, titleNb: try row.get(named: "title_nb"), titleEn: try row.get(named: "title_en"), map: try row.get(named: "map"),
                     questionnaireID: try row.get(named: "questionnaire"), status: status,
-                    opensOn: try row.get(named: "opens_on"), closesOn: try row.get(named: "closes_on"))
+                    opensOn: try row.get(named: "opens_on"), closesOn: try row.get(named: "closes_on"),
+                    publishedUnits: (try row.get(named: "published_units") as Int) == 1)
     }
 
-    private static let columns = "id, title_nb, title_en, map, questionnaire, status, opens_on, closes_on"
+    private static let columns = "id, title_nb, title_en, map, questionnaire, status, opens_on, closes_on, published_units"
     private static let allSQL = CachedSQL("SELECT \(columns) FROM waves ORDER BY id")
     private static let findSQL = CachedSQL("SELECT \(columns) FROM waves WHERE id = ?")
     private static let mapExistsSQL: CachedSQL = "SELECT count(*) FROM unit_maps WHERE id = ?"
     private static let insertSQL: CachedSQL = """
         INSERT INTO waves (id, title_nb, title_en, map, questionnaire, status, opens_on, closes_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
+    private static let publishSQL: CachedSQL = "UPDATE waves SET published_units = 1 WHERE id = ?"
     private static let setStatusSQL: CachedSQL = "UPDATE waves SET status = ? WHERE id = ?"
     private static let answerCountsSQL: CachedSQL = "SELECT wave, count(DISTINCT respondent_code), count(*) FROM answer_sets GROUP BY wave"
 }

@@ -4,12 +4,12 @@ import Testing
 extension TestApplication {
     /// Follows `Link: <…>; rel="next"` from `first` until it is gone, checking each page's
     /// `next_cursor` against its `Link`; returns every respondent code in order.
-    func walk(_ first: String) throws -> [String] {
+    func walk(_ first: String, headers: [(String, String)] = []) throws -> [String] {
         var codes: [String] = []
         var target: String? = first
         var pages = 0
         while let current = target {
-            let response = try get(current)
+            let response = try get(current, headers: headers)
             #expect(response.status == 200, "\(current): \(response.text)")
             let json = try response.json()
             codes += json.objects("respondents").compactMap { $0.string("code") }

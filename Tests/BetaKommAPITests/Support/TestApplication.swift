@@ -45,6 +45,16 @@ final class TestApplication: Sendable {
     func get(_ target: String, headers: [(String, String)] = []) throws -> TestResponse {
         try HTTPTestClient(port: port).request("GET", target, headers: headers)
     }
+
+    /// A new staff token, issued as `betakomm token issue` does.
+    func staffToken() throws -> String {
+        try TokenStore(pool: application.pool).issue(respondentCode: nil, name: "test staff").text
+    }
+
+    /// `Authorization: Bearer` with a new staff token.
+    func staffHeaders() throws -> [(String, String)] {
+        [("Authorization", "Bearer \(try staffToken())")]
+    }
 }
 
 extension Application {
