@@ -31,7 +31,8 @@ struct FigureData: Sendable {
     let weights: WeightScheme
 
     init(number: Int, snapshot: DataSnapshot, wave: WaveSelection, by requested: Grouping? = nil, compare: WaveSelection? = nil,
-         minimumCellSize: Int?, level: Double = StatisticTable.defaultLevel, weights: WeightScheme = .none) throws {
+         minimumCellSize: Int?, level: Double = StatisticTable.defaultLevel, weights: WeightScheme = .none,
+         cellKey: CellKeyPerturbation? = nil) throws {
         self.level = level
         self.weights = weights
         let figure = try Figure.report2011(number)
@@ -53,19 +54,32 @@ struct FigureData: Sendable {
         groupingText = try grouping.map { try GroupingText($0, questionnaire: dataset.questionnaire) }
         reportGroupingText = try figure.grouping.map { try GroupingText($0, questionnaire: dataset.questionnaire) }
         n = try dataset.distribution(of: questionIDs[0]).groups.first?.baseN ?? 0
+        // A figure regrouped by another question is an ad-hoc crosstab: perturbed like one for all
+        // but staff (`cellKey` is given only for them; docs/privacy.md). The report's own groupings stay exact.
+        var perturbation: CellKeyPerturbation?
+        if case .question = requested, requested != figure.grouping { perturbation = cellKey }
+        if perturbation != nil, weights != .none {
+            throw APIError.invalidParameter("weights", detail: "weights apply to figures in the report's own breakdown (or for staff): a figure regrouped by a question is perturbed for privacy, and weighted estimates would undo that (docs/privacy.md).")
+        }
         var panels: [Panel] = []
+        func perturbed(_ table: StatisticTable, filter: Condition?) throws -> StatisticTable {
+            guard let perturbation else { return table }
+            var table = table
+            try table.applyCellKey(perturbation, dataset: dataset, filter: filter, wave: data.wave.id)
+            return table
+        }
         for questionID in questionIDs {
             guard let seriesQuestionID = try figure.seriesQuestionID.map(local) else {
-                panels.append(Panel(table: try StatisticTable(dataset: dataset, questionID: questionID, filter: nil,
-                                                              grouping: grouping, minimumCellSize: minimumCellSize, level: level,
-                                                              weights: weights), series: nil))
+                panels.append(Panel(table: try perturbed(StatisticTable(dataset: dataset, questionID: questionID, filter: nil,
+                                                                        grouping: grouping, minimumCellSize: minimumCellSize, level: level,
+                                                                        weights: weights), filter: nil), series: nil))
                 continue
             }
             for option in try dataset.questionnaire.question(seriesQuestionID).options {
                 let filter = Condition.answer(question: seriesQuestionID, in: [option.code])
-                panels.append(Panel(table: try StatisticTable(dataset: dataset, questionID: questionID, filter: filter,
-                                                              grouping: grouping, minimumCellSize: minimumCellSize, level: level,
-                                                              weights: weights), series: option))
+                panels.append(Panel(table: try perturbed(StatisticTable(dataset: dataset, questionID: questionID, filter: filter,
+                                                                        grouping: grouping, minimumCellSize: minimumCellSize, level: level,
+                                                                        weights: weights), filter: filter), series: option))
             }
         }
         if let compare {
@@ -76,7 +90,7 @@ struct FigureData: Sendable {
                 }
                 panels[index].comparison = try WaveComparison.tables(
                     snapshot: snapshot, now: data, compare: compare, questionID: panels[index].table.question.id, filter: filter,
-                    grouping: grouping, minimumCellSize: minimumCellSize, level: level)
+                    grouping: grouping, minimumCellSize: minimumCellSize, level: level, cellKey: perturbation)
             }
         }
         self.panels = panels

@@ -60,10 +60,11 @@ enum FigureRoutes {
         let level = try StatisticTable.level(request.query)
         let weights = try StatisticTable.weights(request.query)
         let query = request.query
+        let cellKey = request.role == .staff ? nil : context.cellKey
         return { snapshot in
             try FigureData(number: number, snapshot: snapshot, wave: wave,
                            by: QueryCheck.grouping(query, questionnaire: try snapshot.dataset(wave).questionnaire), compare: compare,
-                           minimumCellSize: threshold, level: level, weights: weights)
+                           minimumCellSize: threshold, level: level, weights: weights, cellKey: cellKey)
         }
     }
 
