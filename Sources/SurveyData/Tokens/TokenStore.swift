@@ -64,7 +64,10 @@ public struct TokenStore: Sendable {
         let lastUsed = credentials.lastUsedAt.flatMap(Timestamp.date(from:))
         if lastUsed.map({ Date().timeIntervalSince($0) >= Self.lastUsedResolutionSeconds }) ?? true {
             let pool = pool, id = token.id, at = Timestamp.now()
-            Self.bookkeeping.async { try? pool.write { try TokenRepository.markUsed($0, id: id, at: at) } }
+            // Yields after 100 ms to another process's write lock: a request's own write must not
+            // queue behind this for the whole busy timeout. A write given up leaves last_used_at
+            // as it was, so a later use tries again.
+            Self.bookkeeping.async { try? pool.yieldingWrite(busyTimeoutMilliseconds: 100) { try TokenRepository.markUsed($0, id: id, at: at) } }
         }
         if let code = credentials.respondentCode { return .respondent(code: code, wave: credentials.wave) }
         return .staff
